@@ -1,0 +1,63 @@
+import { IConstruct, IDependable } from 'constructs';
+import { AuthenticationMode } from './authentication-mode';
+import { WorkloadIdentity, WorkloadIdentityOptions } from '../identity/workload-identity';
+import { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
+import { KubernetesServiceAccount, ServiceAccountOptions } from '../k8s/kubernetes-service-account';
+
+/**
+ * An EKS cluster as the identity library sees it: a name, an ARN, an OIDC issuer and provider,
+ * an authentication mode and the chart that holds its Kubernetes objects.
+ *
+ * Made by `new IdentityCluster(...)`, `IdentityCluster.fromClusterAttributes(...)` (a cluster made
+ * elsewhere) or `IdentityCluster.fromCluster(...)` (an aws-eks-v2 cluster).
+ */
+export interface IIdentityCluster extends IConstruct {
+  /** The cluster name. */
+  readonly clusterName: string;
+
+  /** The cluster ARN (the value of the `eks-cluster-arn` session tag). */
+  readonly clusterArn: string;
+
+  /** The OIDC issuer URL, with `https://`. */
+  readonly openIdConnectIssuerUrl: string;
+
+  /**
+   * The OIDC issuer without `https://`: the prefix of the IRSA condition keys
+   * (`<issuer>:sub`, `<issuer>:aud`).
+   */
+  readonly openIdConnectIssuer: string;
+
+  /** ARN of the IAM OIDC provider for the cluster's issuer. */
+  readonly openIdConnectProviderArn: string;
+
+  /** The cluster's authentication mode. */
+  readonly authenticationMode: AuthenticationMode;
+
+  /** Whether the cluster runs EKS Auto Mode (the pod identity agent is built in). */
+  readonly autoMode: boolean;
+
+  /**
+   * The `eks-pod-identity-agent` addon created with the cluster, which pod identity associations
+   * depend on.
+   * @default - none: the agent is built in (Auto Mode) or managed outside this app
+   */
+  readonly podIdentityAgent?: IDependable;
+
+  /**
+   * Why EKS Pod Identity cannot be used with this cluster, or undefined when it can.
+   */
+  readonly podIdentityUnavailableReason?: string;
+
+  /** The cluster's Kubernetes objects (a cdk8s chart) and how they are delivered. */
+  readonly kubernetesObjects: ClusterKubernetesObjects;
+
+  /**
+   * Gives a Kubernetes service account of this cluster an AWS identity (IRSA or EKS Pod Identity).
+   */
+  addWorkloadIdentity(id: string, options: WorkloadIdentityOptions): WorkloadIdentity;
+
+  /**
+   * Adds a Kubernetes service account with no AWS role.
+   */
+  addServiceAccount(id: string, options: ServiceAccountOptions): KubernetesServiceAccount;
+}

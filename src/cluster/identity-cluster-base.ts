@@ -1,0 +1,31 @@
+import { Construct, IDependable } from 'constructs';
+import { AuthenticationMode } from './authentication-mode';
+import { IIdentityCluster } from './i-identity-cluster';
+import { WorkloadIdentity, WorkloadIdentityOptions } from '../identity/workload-identity';
+import { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
+import { KubernetesServiceAccount, ServiceAccountOptions } from '../k8s/kubernetes-service-account';
+
+/**
+ * What every identity cluster (created or imported) shares: adding identities and service
+ * accounts to it.
+ */
+export abstract class IdentityClusterBase extends Construct implements IIdentityCluster {
+  public abstract readonly clusterName: string;
+  public abstract readonly clusterArn: string;
+  public abstract readonly openIdConnectIssuerUrl: string;
+  public abstract readonly openIdConnectIssuer: string;
+  public abstract readonly openIdConnectProviderArn: string;
+  public abstract readonly authenticationMode: AuthenticationMode;
+  public abstract readonly autoMode: boolean;
+  public abstract readonly podIdentityAgent?: IDependable;
+  public abstract readonly podIdentityUnavailableReason?: string;
+  public abstract readonly kubernetesObjects: ClusterKubernetesObjects;
+
+  public addWorkloadIdentity(id: string, options: WorkloadIdentityOptions): WorkloadIdentity {
+    return new WorkloadIdentity(this, id, { ...options, cluster: this });
+  }
+
+  public addServiceAccount(id: string, options: ServiceAccountOptions): KubernetesServiceAccount {
+    return new KubernetesServiceAccount(this, id, { ...options, cluster: this });
+  }
+}

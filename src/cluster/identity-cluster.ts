@@ -1,0 +1,134 @@
+import { Stack } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { EKS_USE_NATIVE_OIDC_PROVIDER } from 'aws-cdk-lib/cx-api';
+import { Construct, IDependable } from 'constructs';
+import { AuthenticationMode } from './authentication-mode';
+import { importEksCluster, IdentityClusterImportOptions } from './eks-cluster-import';
+import { IIdentityCluster } from './i-identity-cluster';
+import { IdentityClusterAttributes, importClusterAttributes } from './identity-cluster-attributes';
+import { IdentityClusterBase } from './identity-cluster-base';
+import { issuerWithoutScheme } from './oidc-issuer';
+import { regionPodIdentityProblem } from './pod-identity-availability';
+import { throwIdentityError } from '../errors';
+import { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
+import { KubernetesObjectsDelivery } from '../k8s/kubernetes-objects-delivery';
+
+/**
+ * Properties of {@link IdentityCluster}: every aws-eks-v2 `ClusterProps` plus the identity
+ * defaults.
+ */
+export interface IdentityClusterProps extends eks.ClusterProps {
+  /**
+   * ARNs of IAM roles (or users) that get an access entry with AmazonEKSClusterAdminPolicy at
+   * cluster scope. With CDK the "cluster creator" is the CloudFormation execution role, not you:
+   * name the role you use with kubectl here.
+   * @default - no admin access entries
+   */
+  readonly admins?: string[];
+
+  /**
+   * The authentication mode. `CONFIG_MAP` is not offered: the library manages access with access
+   * entries. Use `API_AND_CONFIG_MAP` while moving off `aws-auth`, then `API` (one-way).
+   * @default AuthenticationMode.API
+   */
+  readonly authenticationMode?: AuthenticationMode;
+
+  /**
+   * Install the `eks-pod-identity-agent` addon. Ignored in Auto Mode, where the agent is built in.
+   * @default true
+   */
+  readonly podIdentityAgent?: boolean;
+
+  /**
+   * How the cluster's Kubernetes objects (service accounts, namespaces, RBAC) are delivered.
+   * `KUBECTL` requires `kubectlProviderOptions`.
+   * @default KubernetesObjectsDelivery.FILES
+   */
+  readonly kubernetesObjectsDelivery?: KubernetesObjectsDelivery;
+}
+
+/**
+ * An EKS cluster with its identity plumbing: an aws-eks-v2 `Cluster` (authentication mode `API`),
+ * a native `AWS::IAM::OIDCProvider` for its issuer (no thumbprint, no Lambda), the
+ * `eks-pod-identity-agent` addon unless Auto Mode, admin access entries, and a cdk8s chart for
+ * its Kubernetes objects. No kubectl provider unless you ask for one.
+ *
+ * @example
+ * const cluster = new IdentityCluster(this, 'Cluster', {
+ *   clusterName: 'myeks',
+ *   version: eks.KubernetesVersion.V1_33,
+ *   defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
+ *   admins: ['arn:aws:iam::111122223333:role/Admin'],
+ * });
+ * cluster.addWorkloadIdentity('Reader', { namespace: 'default', serviceAccountName: 'my-sa' });
+ */
+export class IdentityCluster extends IdentityClusterBase {
+  /**
+   * A cluster made elsewhere (eksctl, Terraform, the console) from its name and OIDC issuer.
+   * With a literal issuer URL the trust documents stay plain objects.
+   */
+  public static fromClusterAttributes(scope: Construct, id: string, attrs: IdentityClusterAttributes): IIdentityCluster {
+    return importClusterAttributes(scope, id, attrs);
+  }
+
+  /**
+   * An aws-eks-v2 cluster you already have. Its OIDC provider is reused when it has one; a native
+   * provider is created otherwise, never a second one for the same issuer.
+   */
+  public static fromCluster(scope: Construct, id: string, cluster: eks.ICluster, options: IdentityClusterImportOptions = {}): IIdentityCluster {
+    return importEksCluster(scope, id, cluster, options);
+  }
+
+  /** The aws-eks-v2 cluster. */
+  public readonly cluster: eks.Cluster;
+  /** The cluster's IAM OIDC provider (native `AWS::IAM::OIDCProvider`). */
+  public readonly openIdConnectProvider: iam.IOpenIdConnectProvider;
+  public readonly clusterName: string;
+  public readonly clusterArn: string;
+  public readonly openIdConnectIssuerUrl: string;
+  public readonly openIdConnectIssuer: string;
+  public readonly openIdConnectProviderArn: string;
+  public readonly authenticationMode: AuthenticationMode;
+  public readonly autoMode: boolean;
+  public readonly podIdentityAgent?: IDependable;
+  public readonly podIdentityUnavailableReason?: string;
+  public readonly kubernetesObjects: ClusterKubernetesObjects;
+
+  constructor(scope: Construct, id: string, props: IdentityClusterProps) {
+    super(scope, id);
+    // aws-eks-v2 then makes the cluster's provider a native AWS::IAM::OIDCProvider, and anything
+    // that asks the cluster for its provider shares this one.
+    this.node.setContext(EKS_USE_NATIVE_OIDC_PROVIDER, true);
+
+    this.authenticationMode = props.authenticationMode ?? AuthenticationMode.API;
+    if (this.authenticationMode === AuthenticationMode.CONFIG_MAP) {
+      throwIdentityError(this, 'authenticationMode CONFIG_MAP leaves no room for access entries',
+        'use AuthenticationMode.API_AND_CONFIG_MAP while moving off aws-auth, then AuthenticationMode.API');
+    }
+    this.autoMode = props.defaultCapacityType === undefined || props.defaultCapacityType === eks.DefaultCapacityType.AUTOMODE;
+
+    this.cluster = new eks.Cluster(this, 'Resource', props);
+    if (this.authenticationMode !== AuthenticationMode.API) {
+      (this.cluster.node.defaultChild as eks.CfnCluster).addPropertyOverride('AccessConfig.AuthenticationMode', this.authenticationMode);
+    }
+    this.clusterName = this.cluster.clusterName;
+    this.clusterArn = this.cluster.clusterArn;
+    this.openIdConnectIssuerUrl = this.cluster.clusterOpenIdConnectIssuerUrl;
+    this.openIdConnectIssuer = issuerWithoutScheme(this.openIdConnectIssuerUrl);
+    this.openIdConnectProvider = this.cluster.openIdConnectProvider;
+    this.openIdConnectProviderArn = this.openIdConnectProvider.openIdConnectProviderArn;
+
+    if (!this.autoMode && (props.podIdentityAgent ?? true)) {
+      this.podIdentityAgent = this.cluster.eksPodIdentityAgent;
+    }
+    this.podIdentityUnavailableReason = regionPodIdentityProblem(Stack.of(this));
+
+    (props.admins ?? []).forEach((principalArn, index) => this.cluster.grantClusterAdmin(`Admin${index}`, principalArn));
+
+    this.kubernetesObjects = new ClusterKubernetesObjects(this, 'KubernetesObjects', {
+      delivery: props.kubernetesObjectsDelivery,
+      kubectlCluster: this.cluster,
+    });
+  }
+}

@@ -1,0 +1,403 @@
+import { Annotations, Duration, Names, Stack, Token } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { IdentityMode, WorkloadPlatform } from './identity-mode';
+import { InlinePolicyRole } from './inline-policy-role';
+import { irsaTrustStatement, serviceAccountSubject } from './irsa-trust';
+import { selectIdentityMode } from './mode-selection';
+import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL, podIdentityTrustStatement } from './pod-identity-trust';
+import { roleArnFromName } from './role-arn';
+import { roleNameProblem } from './role-name';
+import { renderTrustDocument, TRUST_POLICY_DEFAULT_QUOTA, TrustDocument, trustDocument, trustDocumentSize } from './trust-document';
+import { trustProblemForMode } from './trust-inspection';
+import {
+  worstCaseClusterArn, worstCaseIssuer, worstCaseNamespace, worstCaseOidcProviderArn, worstCaseServiceAccount,
+} from './worst-case-values';
+import type { IIdentityCluster } from '../cluster/i-identity-cluster';
+import { throwIdentityError } from '../errors';
+import { KubernetesServiceAccount, validateServiceAccountName } from '../k8s/kubernetes-service-account';
+
+/** Annotation that gives a service account its IRSA role. */
+export const IRSA_ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
+/** Annotation that sets the lifetime of the projected IRSA token. */
+export const IRSA_TOKEN_EXPIRATION_ANNOTATION = 'eks.amazonaws.com/token-expiration';
+
+/**
+ * Options of a workload identity (everything but the cluster).
+ */
+export interface WorkloadIdentityOptions {
+  /** Namespace of the service account (a DNS-1123 label). */
+  readonly namespace: string;
+
+  /**
+   * Name of the service account (a DNS-1123 subdomain). With `allowWildcardSubject`, `*` and `?`
+   * are allowed (IRSA only).
+   */
+  readonly serviceAccountName: string;
+
+  /**
+   * How the service account gets credentials.
+   * @default IdentityMode.AUTO
+   */
+  readonly mode?: IdentityMode;
+
+  /**
+   * Where the workload's pods run; pod identity needs Linux EC2 nodes.
+   * @default WorkloadPlatform.LINUX_EC2
+   */
+  readonly platform?: WorkloadPlatform;
+
+  /**
+   * Permissions of the role, kept inline in the role.
+   * @default - none; grant more with `identity.addToPrincipalPolicy()` or `bucket.grantRead(identity)`
+   */
+  readonly statements?: iam.PolicyStatement[];
+
+  /**
+   * Managed policies attached to the role.
+   * @default - none
+   */
+  readonly managedPolicies?: iam.IManagedPolicy[];
+
+  /**
+   * Bring your own role. Its trust is left as you made it; the library warns at synth when it can
+   * see that the trust cannot work for the chosen mode. Statements and grants go to this role.
+   * @default - the library creates the role with the right trust
+   */
+  readonly role?: iam.IRole;
+
+  /**
+   * Name of the role the library creates.
+   * @default - a deterministic name derived from the construct path (so the IRSA annotation
+   * resolves at synth)
+   */
+  readonly roleName?: string;
+
+  /**
+   * Emit the Kubernetes ServiceAccount object. Turn off when something else (a Helm chart, an EKS
+   * addon) creates the service account.
+   * @default true
+   */
+  readonly createServiceAccount?: boolean;
+
+  /**
+   * Also emit the Namespace object (never for built-in namespaces).
+   * @default false
+   */
+  readonly createNamespace?: boolean;
+
+  /**
+   * IRSA only: let `namespace`/`serviceAccountName` contain `*` or `?`. The subject is then
+   * matched with `StringLike` (the audience stays `StringEquals`), no service account object is
+   * written, and synth warns: any matching service account can assume the role.
+   * @default false
+   */
+  readonly allowWildcardSubject?: boolean;
+
+  /**
+   * IRSA only: more clusters whose service account `namespace/serviceAccountName` may assume the
+   * same role (one trust statement per OIDC provider). The service account is written into each
+   * cluster's chart.
+   * @default - only `cluster`
+   */
+  readonly additionalClusters?: IIdentityCluster[];
+
+  /**
+   * IRSA only: lifetime of the projected token (annotation `eks.amazonaws.com/token-expiration`).
+   * At least 10 minutes.
+   * @default - the webhook's default, 24 hours
+   */
+  readonly tokenExpiration?: Duration;
+
+  /**
+   * Pod identity only: do not attach session tags. The trust can then not be scoped with tag
+   * conditions; synth warns.
+   * @default false
+   */
+  readonly disableSessionTags?: boolean;
+
+  /**
+   * Pod identity only: a session policy that further restricts the credentials. Requires
+   * `disableSessionTags: true`.
+   * @default - none
+   */
+  readonly sessionPolicy?: iam.PolicyDocument;
+
+  /**
+   * Pod identity only: a role in another account that EKS Pod Identity assumes with the
+   * association role (role chaining). See `PodIdentityTargetRole` to create it with its trust.
+   * @default - none
+   */
+  readonly targetRoleArn?: string;
+
+  /**
+   * Why this workload cannot use pod identity (e.g. a controller version), so that `AUTO` picks
+   * IRSA and an explicit `POD_IDENTITY` fails at synth.
+   * @default - the workload supports pod identity
+   */
+  readonly podIdentityUnsupportedReason?: string;
+}
+
+/**
+ * Properties of {@link WorkloadIdentity}.
+ */
+export interface WorkloadIdentityProps extends WorkloadIdentityOptions {
+  /** The cluster the service account lives in. */
+  readonly cluster: IIdentityCluster;
+}
+
+/**
+ * One Kubernetes service account's AWS identity: an IAM role with its permissions inline and
+ * either an EKS Pod Identity association or an IRSA trust and annotation — at most two
+ * CloudFormation resources, no Lambda, no custom resource.
+ *
+ * @example
+ * const identity = new WorkloadIdentity(this, 'Reader', {
+ *   cluster,
+ *   namespace: 'default',
+ *   serviceAccountName: 'my-sa',
+ *   mode: IdentityMode.IRSA,
+ * });
+ * bucket.grantRead(identity);
+ */
+export class WorkloadIdentity extends Construct implements iam.IGrantable {
+  /** The cluster of the service account. */
+  public readonly cluster: IIdentityCluster;
+  /** Namespace of the service account. */
+  public readonly namespace: string;
+  /** Name of the service account. */
+  public readonly serviceAccountName: string;
+  /** The mode in use (never `AUTO`). */
+  public readonly mode: IdentityMode;
+  /** Why this mode was chosen. */
+  public readonly modeReason: string;
+  /** The role the service account gets. */
+  public readonly role: iam.IRole;
+  /**
+   * ARN of the role, literal when the stack's account is known and the role has a name.
+   */
+  public readonly roleArn: string;
+  /** The principal to grant permissions to. */
+  public readonly grantPrincipal: iam.IPrincipal;
+  /** Whether the pod identity association disables session tags (the trust is then unscoped). */
+  public readonly sessionTagsDisabled: boolean;
+  /**
+   * The pod identity association.
+   * @default - none in IRSA mode
+   */
+  public readonly association?: eks.CfnPodIdentityAssociation;
+  /**
+   * The service account objects written into the clusters' charts (one per cluster).
+   */
+  public readonly serviceAccounts: KubernetesServiceAccount[] = [];
+
+  private readonly createdRole?: InlinePolicyRole;
+  private readonly clusters: IIdentityCluster[];
+  private readonly wildcard: boolean;
+  private targetRoleArn?: string;
+
+  constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
+    super(scope, id);
+    this.cluster = props.cluster;
+    this.namespace = props.namespace;
+    this.serviceAccountName = props.serviceAccountName;
+    this.clusters = [props.cluster, ...(props.additionalClusters ?? [])];
+    this.wildcard = props.allowWildcardSubject ?? false;
+    this.targetRoleArn = props.targetRoleArn;
+    this.sessionTagsDisabled = props.disableSessionTags ?? false;
+    this.validateNames(props);
+
+    const selection = selectIdentityMode({
+      requested: props.mode ?? IdentityMode.AUTO,
+      platform: props.platform ?? WorkloadPlatform.LINUX_EC2,
+      wildcardSubject: this.wildcard,
+      multipleClusters: this.clusters.length > 1,
+      clusterReason: props.cluster.podIdentityUnavailableReason,
+      workloadReason: props.podIdentityUnsupportedReason,
+    });
+    if (selection.podIdentityImpossible) {
+      throwIdentityError(this, `POD_IDENTITY cannot work here: ${selection.podIdentityImpossible}`,
+        'use IdentityMode.IRSA, or IdentityMode.AUTO to let the library choose');
+    }
+    this.mode = selection.mode;
+    this.modeReason = selection.reason;
+    this.validateModeOptions(props);
+
+    if (props.role) {
+      this.role = props.role;
+      this.roleArn = props.role.roleArn;
+      this.warnIfForeignTrustCannotWork(props.role);
+    } else {
+      const roleName = props.roleName ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
+      const problem = roleNameProblem(roleName);
+      if (problem) throwIdentityError(this, `role name '${roleName}' is invalid: ${problem}`, 'choose a roleName of 1-64 characters from [A-Za-z0-9+=,.@_-]');
+      this.createdRole = new InlinePolicyRole(this, 'Role', {
+        roleName,
+        assumedBy: this.mode === IdentityMode.IRSA
+          ? new iam.FederatedPrincipal(props.cluster.openIdConnectProviderArn, {}, 'sts:AssumeRoleWithWebIdentity')
+          : new iam.ServicePrincipal(POD_IDENTITY_PRINCIPAL),
+        managedPolicies: props.managedPolicies,
+        description: `${this.mode === IdentityMode.IRSA ? 'IRSA' : 'EKS Pod Identity'} role of service account ${props.namespace}/${props.serviceAccountName}`,
+      });
+      this.role = this.createdRole;
+      this.roleArn = Token.isUnresolved(roleName) ? this.createdRole.roleArn : roleArnFromName(Stack.of(this), roleName);
+      this.createdRole.setTrust(renderTrustDocument(this, this.buildTrust(false)));
+      this.validateTrustSize();
+    }
+    this.grantPrincipal = this.role.grantPrincipal;
+    for (const statement of props.statements ?? []) this.addToPrincipalPolicy(statement);
+    if (props.role) for (const policy of props.managedPolicies ?? []) props.role.addManagedPolicy(policy);
+
+    if (this.mode === IdentityMode.POD_IDENTITY) {
+      this.association = this.createAssociation(props);
+    } else if (this.wildcard) {
+      Annotations.of(this).addWarningV2('cdk-eks-identity:wildcardSubject',
+        `IRSA subject system:serviceaccount:${props.namespace}:${props.serviceAccountName} is a wildcard: every matching service account can assume ${this.roleArn}`);
+    }
+    if (!this.wildcard && (props.createServiceAccount ?? true)) this.createServiceAccounts(props);
+  }
+
+  /** Adds a statement to the role's permissions (inline in the role it creates). */
+  public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
+    return this.grantPrincipal.addToPrincipalPolicy(statement);
+  }
+
+  /** Attaches a managed policy to the role. */
+  public addManagedPolicy(policy: iam.IManagedPolicy): void {
+    this.role.addManagedPolicy(policy);
+  }
+
+  /**
+   * Sets the cross-account target role of the pod identity association (used by
+   * `PodIdentityTargetRole`).
+   * @internal
+   */
+  public _useTargetRole(targetRoleArn: string): void {
+    if (this.mode !== IdentityMode.POD_IDENTITY || !this.association) {
+      throwIdentityError(this, 'a cross-account target role needs a pod identity association', 'use IdentityMode.POD_IDENTITY for this identity');
+    }
+    this.targetRoleArn = targetRoleArn;
+    this.association.targetRoleArn = targetRoleArn;
+    this.grantTargetRoleAssumption(targetRoleArn);
+  }
+
+  /**
+   * The trust document of the role the library creates; with `worstCase`, tokens are replaced by
+   * the longest values they can take (for the size check).
+   */
+  private buildTrust(worstCase: boolean): TrustDocument {
+    if (this.mode === IdentityMode.POD_IDENTITY) {
+      const sessionTags = !this.sessionTagsDisabled;
+      return trustDocument([podIdentityTrustStatement(sessionTags ? {
+        clusterArn: worstCase ? worstCaseClusterArn(this.cluster.clusterArn) : this.cluster.clusterArn,
+        namespace: worstCase ? worstCaseNamespace(this.namespace) : this.namespace,
+        serviceAccount: worstCase ? worstCaseServiceAccount(this.serviceAccountName) : this.serviceAccountName,
+      } : undefined)]);
+    }
+    const subject = serviceAccountSubject(
+      worstCase ? worstCaseNamespace(this.namespace) : this.namespace,
+      worstCase ? worstCaseServiceAccount(this.serviceAccountName) : this.serviceAccountName);
+    return trustDocument(this.clusters.map((cluster) => irsaTrustStatement({
+      providerArn: worstCase
+        ? worstCaseOidcProviderArn(cluster.openIdConnectProviderArn, cluster.openIdConnectIssuer)
+        : cluster.openIdConnectProviderArn,
+      issuer: worstCase ? worstCaseIssuer(cluster.openIdConnectIssuer) : cluster.openIdConnectIssuer,
+      subject,
+      wildcard: this.wildcard,
+    })));
+  }
+
+  private validateTrustSize(): void {
+    const size = trustDocumentSize(this.buildTrust(true));
+    if (size > TRUST_POLICY_DEFAULT_QUOTA) {
+      throwIdentityError(this,
+        `the role trust policy can reach ${size} characters without whitespace (IAM's default quota is ${TRUST_POLICY_DEFAULT_QUOTA}; values only known at deploy time were counted at their longest)`,
+        this.clusters.length > 1
+          ? 'trust fewer clusters with one role (split the identity), or use pod identity, which has no per-cluster trust'
+          : 'use shorter namespace/service account names, or give the cluster a literal name');
+    }
+  }
+
+  private validateNames(props: WorkloadIdentityProps): void {
+    if (this.wildcard) {
+      const strip = (value: string) => value.replace(/[*?]/g, 'a');
+      validateServiceAccountName(this, strip(props.namespace), strip(props.serviceAccountName));
+    } else {
+      validateServiceAccountName(this, props.namespace, props.serviceAccountName);
+    }
+    if (props.roleName && props.role) {
+      throwIdentityError(this, 'roleName and role are both set', 'set roleName to name the role the library creates, or role to bring your own, not both');
+    }
+  }
+
+  private validateModeOptions(props: WorkloadIdentityProps): void {
+    const irsa = this.mode === IdentityMode.IRSA;
+    const podOnly: Array<[string, unknown]> = [
+      ['disableSessionTags', props.disableSessionTags], ['sessionPolicy', props.sessionPolicy], ['targetRoleArn', props.targetRoleArn],
+    ];
+    const irsaOnly: Array<[string, unknown]> = [['tokenExpiration', props.tokenExpiration]];
+    for (const [name, value] of irsa ? podOnly : irsaOnly) {
+      if (value !== undefined) {
+        throwIdentityError(this, `${name} does not apply to ${this.mode} (${this.modeReason})`,
+          `remove ${name}, or set mode to ${irsa ? 'IdentityMode.POD_IDENTITY' : 'IdentityMode.IRSA'}`);
+      }
+    }
+    if (props.sessionPolicy && !props.disableSessionTags) {
+      throwIdentityError(this, 'a session policy requires session tags to be disabled (EKS rejects Policy without DisableSessionTags)',
+        'set disableSessionTags: true, or remove sessionPolicy');
+    }
+    if (props.tokenExpiration && !props.tokenExpiration.isUnresolved() && props.tokenExpiration.toSeconds() < 600) {
+      throwIdentityError(this, `tokenExpiration is ${props.tokenExpiration.toSeconds()} seconds; Kubernetes requires at least 600`,
+        'use Duration.minutes(10) or more');
+    }
+    if (this.sessionTagsDisabled) {
+      Annotations.of(this).addWarningV2('cdk-eks-identity:sessionTagsDisabled',
+        `session tags are disabled: the trust of ${this.node.path} cannot be scoped to cluster, namespace and service account; any pod identity association in this account that names the role can use it`);
+    }
+  }
+
+  private createAssociation(props: WorkloadIdentityProps): eks.CfnPodIdentityAssociation {
+    const association = new eks.CfnPodIdentityAssociation(this, 'Association', {
+      clusterName: props.cluster.clusterName,
+      namespace: props.namespace,
+      serviceAccount: props.serviceAccountName,
+      roleArn: this.role.roleArn,
+      targetRoleArn: this.targetRoleArn,
+      disableSessionTags: props.disableSessionTags,
+      policy: props.sessionPolicy ? Stack.of(this).toJsonString(props.sessionPolicy) : undefined,
+    });
+    if (props.cluster.podIdentityAgent) association.node.addDependency(props.cluster.podIdentityAgent);
+    if (this.targetRoleArn) this.grantTargetRoleAssumption(this.targetRoleArn);
+    return association;
+  }
+
+  private grantTargetRoleAssumption(targetRoleArn: string): void {
+    this.addToPrincipalPolicy(new iam.PolicyStatement({ actions: POD_IDENTITY_ACTIONS, resources: [targetRoleArn] }));
+  }
+
+  private createServiceAccounts(props: WorkloadIdentityProps): void {
+    const annotations: { [key: string]: string } = {};
+    if (this.mode === IdentityMode.IRSA) {
+      annotations[IRSA_ROLE_ARN_ANNOTATION] = this.roleArn;
+      if (props.tokenExpiration) annotations[IRSA_TOKEN_EXPIRATION_ANNOTATION] = `${props.tokenExpiration.toSeconds()}`;
+    }
+    this.clusters.forEach((cluster, index) => {
+      this.serviceAccounts.push(new KubernetesServiceAccount(this, index === 0 ? 'ServiceAccount' : `ServiceAccount${index}`, {
+        cluster,
+        namespace: props.namespace,
+        name: props.serviceAccountName,
+        createNamespace: props.createNamespace,
+        annotations,
+      }));
+    });
+  }
+
+  private warnIfForeignTrustCannotWork(role: iam.IRole): void {
+    const problem = trustProblemForMode(role, this.mode, this.cluster);
+    if (problem) {
+      Annotations.of(this).addWarningV2('cdk-eks-identity:roleTrust',
+        `the role you brought cannot work for ${this.mode}: ${problem}. Its trust is left as you made it`);
+    }
+  }
+}

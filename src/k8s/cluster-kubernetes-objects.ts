@@ -1,0 +1,136 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Aspects, attachCustomSynthesis, IAspect, Names, Stack } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as cdk8s from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { KubernetesObjectsDelivery } from './kubernetes-objects-delivery';
+import { findUnresolvedValues } from './unresolved-values';
+import { identityErrorMessage, throwIdentityError } from '../errors';
+
+/**
+ * Namespaces that always exist in an EKS cluster: the library never emits them.
+ */
+const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+/** The label the library puts on every object it writes. */
+export const MANAGED_BY_LABEL = { 'app.kubernetes.io/managed-by': 'cdk-eks-identity' };
+
+/**
+ * Properties of {@link ClusterKubernetesObjects}.
+ */
+export interface ClusterKubernetesObjectsProps {
+  /**
+   * How the objects reach the cluster.
+   * @default KubernetesObjectsDelivery.FILES
+   */
+  readonly delivery?: KubernetesObjectsDelivery;
+
+  /**
+   * The aws-eks-v2 cluster whose kubectl provider applies the chart, for `KUBECTL` delivery.
+   * @default - none; required for `KUBECTL` delivery
+   */
+  readonly kubectlCluster?: eks.ICluster;
+}
+
+/**
+ * The Kubernetes objects of one cluster: one cdk8s chart holding the service accounts, namespaces
+ * and RBAC objects that the library (and the user) add for that cluster.
+ *
+ * With `FILES` delivery the chart is written at `cdk synth` into the cloud assembly as
+ * `<manifestFileName>`, every CDK token resolved; a value that cannot resolve fails the synth with
+ * the object, the field and what to set. With `KUBECTL` delivery the chart is applied with
+ * aws-eks-v2 `addCdk8sChart`.
+ */
+export class ClusterKubernetesObjects extends Construct {
+  /**
+   * The cdk8s chart. Add your own objects to it (test pods, jobs): they are delivered with the
+   * service accounts.
+   */
+  public readonly chart: cdk8s.Chart;
+
+  /** How the objects reach the cluster. */
+  public readonly delivery: KubernetesObjectsDelivery;
+
+  /**
+   * File name of the YAML written into the cloud assembly (`FILES` delivery).
+   */
+  public readonly manifestFileName: string;
+
+  private readonly namespaces = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: ClusterKubernetesObjectsProps = {}) {
+    super(scope, id);
+    this.delivery = props.delivery ?? KubernetesObjectsDelivery.FILES;
+    const stack = Stack.of(this);
+    const qualifier = Names.uniqueResourceName(scope, { maxLength: 120, separator: '-' });
+    this.manifestFileName = `${stack.artifactId}.${qualifier}.k8s.yaml`;
+    this.chart = new cdk8s.Chart(new cdk8s.App(), qualifier, { disableResourceNameHashes: true });
+
+    if (this.delivery === KubernetesObjectsDelivery.KUBECTL) {
+      const cluster = props.kubectlCluster;
+      if (!cluster || !cluster.kubectlProvider) {
+        throwIdentityError(this, 'KUBECTL delivery needs a cluster with a kubectl provider',
+          'set kubectlProviderOptions on the cluster (or kubectlProvider when importing it), or use KubernetesObjectsDelivery.FILES');
+      }
+      Aspects.of(this).add(new ApplyChartWithKubectl(this, cluster));
+    } else {
+      this.node.addValidation({ validate: () => this.validateResolvable() });
+      attachCustomSynthesis(this, {
+        onSynthesize: (session) => {
+          const docs = this.renderManifests();
+          if (docs.length === 0) return;
+          fs.writeFileSync(path.join(session.outdir, this.manifestFileName), cdk8s.Yaml.stringify(...docs));
+        },
+      });
+    }
+  }
+
+  /**
+   * Adds a Namespace object, once per name. Built-in namespaces (`default`, `kube-system`,
+   * `kube-public`, `kube-node-lease`) are never emitted.
+   */
+  public ensureNamespace(name: string): void {
+    if (BUILT_IN_NAMESPACES.has(name) || this.namespaces.has(name)) return;
+    this.namespaces.add(name);
+    new cdk8s.ApiObject(this.chart, `namespace-${name}`, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels: { ...MANAGED_BY_LABEL } },
+    });
+  }
+
+  /**
+   * The chart's objects with every CDK token resolved against the stack (values that are not
+   * known at synth stay CloudFormation intrinsics).
+   */
+  public renderManifests(): any[] {
+    return Stack.of(this).resolve(this.chart.toJson());
+  }
+
+  private validateResolvable(): string[] {
+    const errors: string[] = [];
+    for (const doc of this.renderManifests()) {
+      const object = `${doc.kind}/${doc.metadata?.namespace ? doc.metadata.namespace + '/' : ''}${doc.metadata?.name}`;
+      for (const found of findUnresolvedValues(doc)) {
+        errors.push(identityErrorMessage(this,
+          `the Kubernetes object ${object} field ${found.path} is not known at synth (${found.summary}), so it cannot be written to ${this.manifestFileName}`,
+          'give the stack a concrete account and region (env: { account, region }) and the IAM role a name (roleName), or use KubernetesObjectsDelivery.KUBECTL'));
+      }
+    }
+    return errors;
+  }
+}
+
+/** Adds the chart to the cluster's kubectl provider once every identity has been added. */
+class ApplyChartWithKubectl implements IAspect {
+  private applied = false;
+  constructor(private readonly objects: ClusterKubernetesObjects, private readonly cluster: eks.ICluster) {}
+
+  public visit(node: IConstruct): void {
+    if (node !== this.objects || this.applied) return;
+    this.applied = true;
+    if (this.objects.chart.toJson().length === 0) return;
+    this.cluster.addCdk8sChart(`IdentityObjects${Names.uniqueId(this.objects)}`, this.objects.chart);
+  }
+}

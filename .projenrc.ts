@@ -49,7 +49,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   tsconfigDev: { compilerOptions: { isolatedModules: true } },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'examples', 'build-tools', 'projenrc'], commandOptions: { fix: false } },
-  gitignore: ['cdk.out/', '/bench/results/', '.ci-jest-results.json'],
+  gitignore: ['cdk.out/', 'cdk.context.json', '/bench/results/', '.ci-jest-results.json'],
   npmIgnoreOptions: { ignorePatterns: ['cdk.out/', '/bench/', '/examples/', '/.ci/'] },
 });
 
@@ -64,9 +64,10 @@ project.testTask.exec('jest --passWithNoTests --ci', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
 
 // The main job: synthesize the labs offline with the real cdk CLI into cdk.out/.
-project.addTask('lab', {
+const lab = project.addTask('lab', {
   description: 'Synthesize the lab stacks offline into cdk.out/ (templates, Kubernetes YAML, identity report)',
-  exec: 'cdk synth --quiet --no-notices --no-version-reporting --app "npx ts-node --transpile-only --prefer-ts-exts src/labs/main.ts" --output cdk.out',
+  exec: 'rm -rf cdk.out',
 });
+lab.exec('cdk synth --quiet --no-notices --no-version-reporting --app "npx ts-node --transpile-only --prefer-ts-exts src/labs/main.ts" --output cdk.out');
 
 project.synth();

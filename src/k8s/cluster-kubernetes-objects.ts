@@ -63,7 +63,8 @@ export class ClusterKubernetesObjects extends Construct {
     super(scope, id);
     this.delivery = props.delivery ?? KubernetesObjectsDelivery.FILES;
     const stack = Stack.of(this);
-    const qualifier = Names.uniqueResourceName(scope, { maxLength: 120, separator: '-' });
+    const pathInStack = scope.node.scopes.slice(scope.node.scopes.indexOf(stack) + 1).map((c) => c.node.id).join('-');
+    const qualifier = pathInStack.replace(/[^A-Za-z0-9_-]/g, '_');
     this.manifestFileName = `${stack.artifactId}.${qualifier}.k8s.yaml`;
     this.chart = new cdk8s.Chart(new cdk8s.App(), qualifier, { disableResourceNameHashes: true });
 

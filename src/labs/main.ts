@@ -1,0 +1,3 @@
+import { createLabApp } from './lab-app';
+
+createLabApp().synth();

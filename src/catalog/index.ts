@@ -1,1 +1,14 @@
-export {};
+export * from './controller-identity';
+export * from './controller-options';
+export * from './controller-addon';
+export * from './controllers/aws-load-balancer-controller';
+export * from './controllers/external-dns';
+export * from './controllers/cert-manager';
+export * from './controllers/ebs-csi-driver';
+export * from './controllers/efs-csi-driver';
+export * from './controllers/mountpoint-s3-csi-driver';
+export * from './controllers/cluster-autoscaler';
+export * from './controllers/karpenter';
+export * from './controllers/vpc-cni';
+export * from './controllers/cloudwatch-observability';
+export * from './controllers/adot-collector';

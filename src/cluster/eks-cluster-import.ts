@@ -51,8 +51,12 @@ function isAutoMode(cluster: eks.Cluster): boolean {
   return compute?.enabled === true;
 }
 
+/** An `eks-pod-identity-agent` addon of the cluster anywhere in its stack (not only under the cluster). */
 function existingAgentAddon(cluster: eks.Cluster): IDependable | undefined {
-  return cluster.node.findAll().find((c: IConstruct) => c instanceof eks.CfnAddon && c.addonName === POD_IDENTITY_AGENT);
+  const stack = Stack.of(cluster);
+  const clusterName = JSON.stringify(stack.resolve(cluster.clusterName));
+  return stack.node.findAll().find((c: IConstruct) => c instanceof eks.CfnAddon && c.addonName === POD_IDENTITY_AGENT
+    && JSON.stringify(stack.resolve(c.clusterName)) === clusterName);
 }
 
 function existingProvider(cluster: eks.Cluster): iam.IOpenIdConnectProvider | undefined {

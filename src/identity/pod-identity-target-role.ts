@@ -1,4 +1,5 @@
 import { Stack, Token } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { InlinePolicyRole } from './inline-policy-role';
@@ -87,7 +88,8 @@ export class PodIdentityTargetRole extends Construct implements iam.IGrantable {
     const statement = podIdentityTargetTrustStatement(
       `arn:${stackPartition(targetStack)}:iam::${clusterStack.account}:root`,
       identity.roleArn,
-      identity.sessionTagsDisabled ? undefined : { clusterArn: clusterArn!, namespace: identity.namespace, serviceAccount: identity.serviceAccountName },
+      identity.sessionTagsDisabled ? undefined
+        : { clusterArn: clusterArn!, namespace: identity.namespace, serviceAccount: identity.serviceAccountName },
     );
     role.setTrust(renderTrustDocument(this, trustDocument([statement])));
     this.role = role;
@@ -102,7 +104,20 @@ function literalClusterArn(identity: WorkloadIdentity): string | undefined {
   const stack = Stack.of(cluster);
   const arn = stack.resolve(cluster.clusterArn);
   if (typeof arn === 'string') return arn;
-  const name = stack.resolve(cluster.clusterName);
-  if (typeof name !== 'string' || Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) return undefined;
+  const name = literalClusterName(stack, stack.resolve(cluster.clusterName));
+  if (name === undefined || Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) return undefined;
   return `arn:${stackPartition(stack)}:eks:${stack.region}:${stack.account}:cluster/${name}`;
+}
+
+/**
+ * The cluster name as a literal: the name itself, or — for a cluster created in this app, whose
+ * `clusterName` is a `Ref` — the literal `Name` of the `AWS::EKS::Cluster` it refers to.
+ */
+function literalClusterName(stack: Stack, resolvedName: unknown): string | undefined {
+  if (typeof resolvedName === 'string') return resolvedName;
+  const ref = (resolvedName as { Ref?: unknown } | undefined)?.Ref;
+  if (typeof ref !== 'string') return undefined;
+  const cfnCluster = stack.node.findAll()
+    .find((c): c is eks.CfnCluster => c instanceof eks.CfnCluster && stack.getLogicalId(c) === ref);
+  return cfnCluster && typeof cfnCluster.name === 'string' && !Token.isUnresolved(cfnCluster.name) ? cfnCluster.name : undefined;
 }

@@ -7,16 +7,18 @@ import { InlinePolicyRole } from './inline-policy-role';
 import { irsaTrustStatement, serviceAccountSubject } from './irsa-trust';
 import { selectIdentityMode } from './mode-selection';
 import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL, podIdentityTrustStatement } from './pod-identity-trust';
-import { roleArnFromName } from './role-arn';
+import { knownRoleArn, roleArnFromName } from './role-arn';
 import { roleNameProblem } from './role-name';
 import { renderTrustDocument, TRUST_POLICY_DEFAULT_QUOTA, TrustDocument, trustDocument, trustDocumentSize } from './trust-document';
 import { trustProblemForMode } from './trust-inspection';
 import {
   worstCaseClusterArn, worstCaseIssuer, worstCaseNamespace, worstCaseOidcProviderArn, worstCaseServiceAccount,
 } from './worst-case-values';
+import type { ControllerIdentity } from '../catalog/controller-identity';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
 import { throwIdentityError } from '../errors';
 import { KubernetesServiceAccount, validateServiceAccountName } from '../k8s/kubernetes-service-account';
+import { claimServiceAccount } from '../k8s/service-account-registry';
 
 /** Annotation that gives a service account its IRSA role. */
 export const IRSA_ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
@@ -27,14 +29,26 @@ export const IRSA_TOKEN_EXPIRATION_ANNOTATION = 'eks.amazonaws.com/token-expirat
  * Options of a workload identity (everything but the cluster).
  */
 export interface WorkloadIdentityOptions {
-  /** Namespace of the service account (a DNS-1123 label). */
-  readonly namespace: string;
+  /**
+   * A well-known controller from the catalog (`ControllerIdentity.awsLoadBalancerController()`,
+   * ...): it supplies the namespace, the service account name, the permissions (statements and
+   * AWS managed policies, added before your own) and whether its version supports pod identity.
+   * @default - none: set namespace and serviceAccountName
+   */
+  readonly controller?: ControllerIdentity;
+
+  /**
+   * Namespace of the service account (a DNS-1123 label).
+   * @default - the controller's namespace; required without controller
+   */
+  readonly namespace?: string;
 
   /**
    * Name of the service account (a DNS-1123 subdomain). With `allowWildcardSubject`, `*` and `?`
    * are allowed (IRSA only).
+   * @default - the controller's service account; required without controller
    */
-  readonly serviceAccountName: string;
+  readonly serviceAccountName?: string;
 
   /**
    * How the service account gets credentials.
@@ -80,6 +94,13 @@ export interface WorkloadIdentityOptions {
    * @default true
    */
   readonly createServiceAccount?: boolean;
+
+  /**
+   * Pod identity only: create the `AWS::EKS::PodIdentityAssociation`. Turn off when something else
+   * owns the association, e.g. an EKS add-on's `PodIdentityAssociations` (see `ControllerAddon`).
+   * @default true
+   */
+  readonly createAssociation?: boolean;
 
   /**
    * Also emit the Namespace object (never for built-in namespaces).
@@ -200,13 +221,22 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(scope, id);
     this.cluster = props.cluster;
-    this.namespace = props.namespace;
-    this.serviceAccountName = props.serviceAccountName;
+    const namespace = props.namespace ?? props.controller?.namespace;
+    const serviceAccountName = props.serviceAccountName ?? props.controller?.serviceAccountName;
+    if (namespace === undefined || serviceAccountName === undefined) {
+      throwIdentityError(this, `${namespace === undefined ? 'namespace' : 'serviceAccountName'} is not set`,
+        'set namespace and serviceAccountName, or pass a controller from the catalog (controller: ControllerIdentity.awsLoadBalancerController(), ...)');
+    }
+    this.namespace = namespace;
+    this.serviceAccountName = serviceAccountName;
     this.clusters = [props.cluster, ...(props.additionalClusters ?? [])];
     this.wildcard = props.allowWildcardSubject ?? false;
     this.targetRoleArn = props.targetRoleArn;
     this.sessionTagsDisabled = props.disableSessionTags ?? false;
     this.validateNames(props);
+    // Claimed even without a ServiceAccount object: two identities for one service account would
+    // fight over its annotation and its pod identity association.
+    if (!this.wildcard) for (const cluster of this.clusters) claimServiceAccount(cluster, this, this.namespace, this.serviceAccountName);
 
     const selection = selectIdentityMode({
       requested: props.mode ?? IdentityMode.AUTO,
@@ -214,7 +244,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
       wildcardSubject: this.wildcard,
       multipleClusters: this.clusters.length > 1,
       clusterReason: props.cluster.podIdentityUnavailableReason,
-      workloadReason: props.podIdentityUnsupportedReason,
+      workloadReason: props.podIdentityUnsupportedReason ?? props.controller?.podIdentityUnsupportedReason(),
     });
     if (selection.podIdentityImpossible) {
       throwIdentityError(this, `POD_IDENTITY cannot work here: ${selection.podIdentityImpossible}`,
@@ -223,10 +253,12 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     this.mode = selection.mode;
     this.modeReason = selection.reason;
     this.validateModeOptions(props);
+    const statements = [...(props.controller?.statements(this) ?? []), ...(props.statements ?? [])];
+    const managedPolicies = [...(props.controller?.managedPolicies() ?? []), ...(props.managedPolicies ?? [])];
 
     if (props.role) {
       this.role = props.role;
-      this.roleArn = props.role.roleArn;
+      this.roleArn = knownRoleArn(props.role);
       this.warnIfForeignTrustCannotWork(props.role);
     } else {
       const roleName = props.roleName ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
@@ -237,8 +269,8 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
         assumedBy: this.mode === IdentityMode.IRSA
           ? new iam.FederatedPrincipal(props.cluster.openIdConnectProviderArn, {}, 'sts:AssumeRoleWithWebIdentity')
           : new iam.ServicePrincipal(POD_IDENTITY_PRINCIPAL),
-        managedPolicies: props.managedPolicies,
-        description: `${this.mode === IdentityMode.IRSA ? 'IRSA' : 'EKS Pod Identity'} role of service account ${props.namespace}/${props.serviceAccountName}`,
+        managedPolicies: managedPolicies.length > 0 ? managedPolicies : undefined,
+        description: `${this.mode === IdentityMode.IRSA ? 'IRSA' : 'EKS Pod Identity'} role of service account ${this.namespace}/${this.serviceAccountName}`,
       });
       this.role = this.createdRole;
       this.roleArn = Token.isUnresolved(roleName) ? this.createdRole.roleArn : roleArnFromName(Stack.of(this), roleName);
@@ -246,14 +278,19 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
       this.validateTrustSize();
     }
     this.grantPrincipal = this.role.grantPrincipal;
-    for (const statement of props.statements ?? []) this.addToPrincipalPolicy(statement);
-    if (props.role) for (const policy of props.managedPolicies ?? []) props.role.addManagedPolicy(policy);
+    for (const statement of statements) this.addToPrincipalPolicy(statement);
+    if (props.role) for (const policy of managedPolicies) props.role.addManagedPolicy(policy);
 
     if (this.mode === IdentityMode.POD_IDENTITY) {
-      this.association = this.createAssociation(props);
+      if (props.createAssociation ?? true) {
+        this.association = this.createAssociation(props);
+      } else if (props.targetRoleArn !== undefined || props.sessionPolicy !== undefined || props.disableSessionTags !== undefined) {
+        throwIdentityError(this, 'targetRoleArn, sessionPolicy and disableSessionTags are settings of the pod identity association, and createAssociation is false',
+          'set them where the association is made, or remove them');
+      }
     } else if (this.wildcard) {
       Annotations.of(this).addWarningV2('cdk-eks-identity:wildcardSubject',
-        `IRSA subject system:serviceaccount:${props.namespace}:${props.serviceAccountName} is a wildcard: every matching service account can assume ${this.roleArn}`);
+        `IRSA subject system:serviceaccount:${this.namespace}:${this.serviceAccountName} is a wildcard: every matching service account can assume ${this.roleArn}`);
     }
     if (!this.wildcard && (props.createServiceAccount ?? true)) this.createServiceAccounts(props);
   }
@@ -322,9 +359,9 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
   private validateNames(props: WorkloadIdentityProps): void {
     if (this.wildcard) {
       const strip = (value: string) => value.replace(/[*?]/g, 'a');
-      validateServiceAccountName(this, strip(props.namespace), strip(props.serviceAccountName));
+      validateServiceAccountName(this, strip(this.namespace), strip(this.serviceAccountName));
     } else {
-      validateServiceAccountName(this, props.namespace, props.serviceAccountName);
+      validateServiceAccountName(this, this.namespace, this.serviceAccountName);
     }
     if (props.roleName && props.role) {
       throwIdentityError(this, 'roleName and role are both set', 'set roleName to name the role the library creates, or role to bring your own, not both');
@@ -360,8 +397,8 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
   private createAssociation(props: WorkloadIdentityProps): eks.CfnPodIdentityAssociation {
     const association = new eks.CfnPodIdentityAssociation(this, 'Association', {
       clusterName: props.cluster.clusterName,
-      namespace: props.namespace,
-      serviceAccount: props.serviceAccountName,
+      namespace: this.namespace,
+      serviceAccount: this.serviceAccountName,
       roleArn: this.role.roleArn,
       targetRoleArn: this.targetRoleArn,
       disableSessionTags: props.disableSessionTags,
@@ -385,8 +422,8 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     this.clusters.forEach((cluster, index) => {
       this.serviceAccounts.push(new KubernetesServiceAccount(this, index === 0 ? 'ServiceAccount' : `ServiceAccount${index}`, {
         cluster,
-        namespace: props.namespace,
-        name: props.serviceAccountName,
+        namespace: this.namespace,
+        name: this.serviceAccountName,
         createNamespace: props.createNamespace,
         annotations,
       }));

@@ -1,0 +1,60 @@
+import { App, Stack, StackProps } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import { IdentityCluster, IdentityClusterAttributes, IdentityClusterProps, IIdentityCluster } from '../../src';
+
+/** The account and region every concrete test stack uses. */
+export const ACCOUNT = '123456789012';
+export const REGION = 'ap-northeast-2';
+export const ENV = { account: ACCOUNT, region: REGION };
+
+/** A second account, for cross-account pod identity. */
+export const OTHER_ACCOUNT = '210987654321';
+
+/** Literal OIDC issuers of clusters made elsewhere (32 upper-case hex characters, as EKS makes them). */
+export const ISSUER_A = `oidc.eks.${REGION}.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF`;
+export const ISSUER_B = `oidc.eks.${REGION}.amazonaws.com/id/FEDCBA9876543210FEDCBA9876543210`;
+export const ISSUER_C = `oidc.eks.${REGION}.amazonaws.com/id/AAAABBBBCCCCDDDDEEEEFFFF00001111`;
+
+/** The ARN of the IAM OIDC provider of an issuer in the test account. */
+export function providerArnOf(issuer: string, account = ACCOUNT): string {
+  return `arn:aws:iam::${account}:oidc-provider/${issuer}`;
+}
+
+/** The ARN of an EKS cluster in the test account and region. */
+export function clusterArnOf(name: string, account = ACCOUNT, region = REGION): string {
+  return `arn:aws:eks:${region}:${account}:cluster/${name}`;
+}
+
+/** An app (its cloud assembly goes to a temporary directory CDK creates when it synthesizes). */
+export function newApp(): App {
+  return new App();
+}
+
+/** A stack with a concrete account and region (or `env: undefined` for an env-agnostic one). */
+export function newStack(app: App = newApp(), id = 'Stack', props: StackProps = { env: ENV }): Stack {
+  return new Stack(app, id, props);
+}
+
+/** How the nodes of a test cluster run. */
+export type ClusterCompute = 'nodegroup' | 'automode';
+
+/** An IdentityCluster named `myeks` with a managed node group (default) or in Auto Mode. */
+export function newCluster(stack: Stack, compute: ClusterCompute = 'nodegroup', props: Partial<IdentityClusterProps> = {}, id = 'Cluster'): IdentityCluster {
+  return new IdentityCluster(stack, id, {
+    clusterName: 'myeks',
+    version: eks.KubernetesVersion.V1_33,
+    defaultCapacityType: compute === 'automode' ? eks.DefaultCapacityType.AUTOMODE : eks.DefaultCapacityType.NODEGROUP,
+    ...props,
+  });
+}
+
+/** A cluster made elsewhere, with a literal issuer (trust documents stay plain objects). */
+export function importedCluster(stack: Stack, id = 'Imported', attrs: Partial<IdentityClusterAttributes> = {}): IIdentityCluster {
+  const issuer = attrs.openIdConnectIssuerUrl?.replace(/^https:\/\//, '') ?? ISSUER_A;
+  return IdentityCluster.fromClusterAttributes(stack, id, {
+    clusterName: 'imported',
+    openIdConnectIssuerUrl: `https://${issuer}`,
+    openIdConnectProviderArn: providerArnOf(issuer),
+    ...attrs,
+  });
+}

@@ -1,5 +1,7 @@
 import { IConstruct, IDependable } from 'constructs';
 import { AuthenticationMode } from './authentication-mode';
+import type { ClusterAccess, AccessEntryOptions } from '../access/cluster-access';
+import type { KubernetesGroup, KubernetesGroupOptions } from '../access/kubernetes-group';
 import { WorkloadIdentity, WorkloadIdentityOptions } from '../identity/workload-identity';
 import { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
 import { KubernetesServiceAccount, ServiceAccountOptions } from '../k8s/kubernetes-service-account';
@@ -60,4 +62,39 @@ export interface IIdentityCluster extends IConstruct {
    * Adds a Kubernetes service account with no AWS role.
    */
   addServiceAccount(id: string, options: ServiceAccountOptions): KubernetesServiceAccount;
+
+  /**
+   * Gives an IAM role or user access to the cluster: an access entry with access policies,
+   * Kubernetes groups and a username. One entry per principal; add policies to the returned entry.
+   */
+  grantAccess(id: string, principalArn: string, options?: AccessEntryOptions): ClusterAccess;
+
+  /**
+   * Gives an IAM role or user AmazonEKSClusterAdminPolicy at cluster scope (what `system:masters`
+   * was in `aws-auth`).
+   */
+  grantClusterAdmin(id: string, principalArn: string): ClusterAccess;
+
+  /**
+   * Gives an IAM role or user AmazonEKSViewPolicy (read most resources, no Secrets), cluster-wide
+   * or in the given namespaces.
+   * @param namespaces limit it to these namespaces; default cluster-wide
+   */
+  grantViewer(id: string, principalArn: string, namespaces?: string[]): ClusterAccess;
+
+  /**
+   * Gives an IAM role or user AmazonEKSEditPolicy in the given namespaces.
+   */
+  grantNamespaceEditor(id: string, principalArn: string, namespaces: string[]): ClusterAccess;
+
+  /**
+   * Puts an IAM role or user into Kubernetes groups (bind them with `addKubernetesGroup`).
+   */
+  grantKubernetesGroups(id: string, principalArn: string, groups: string[]): ClusterAccess;
+
+  /**
+   * Adds RBAC objects for a Kubernetes group: a Role/ClusterRole with rules and its binding, or a
+   * binding to an existing ClusterRole.
+   */
+  addKubernetesGroup(id: string, options: KubernetesGroupOptions): KubernetesGroup;
 }

@@ -1,6 +1,9 @@
 import { Construct, IDependable } from 'constructs';
 import { AuthenticationMode } from './authentication-mode';
 import { IIdentityCluster } from './i-identity-cluster';
+import { AccessPolicy, AccessScopeType } from '../access/access-policy';
+import { AccessEntryOptions, ClusterAccess } from '../access/cluster-access';
+import { KubernetesGroup, KubernetesGroupOptions } from '../access/kubernetes-group';
 import { WorkloadIdentity, WorkloadIdentityOptions } from '../identity/workload-identity';
 import { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
 import { KubernetesServiceAccount, ServiceAccountOptions } from '../k8s/kubernetes-service-account';
@@ -27,5 +30,30 @@ export abstract class IdentityClusterBase extends Construct implements IIdentity
 
   public addServiceAccount(id: string, options: ServiceAccountOptions): KubernetesServiceAccount {
     return new KubernetesServiceAccount(this, id, { ...options, cluster: this });
+  }
+
+  public grantAccess(id: string, principalArn: string, options: AccessEntryOptions = {}): ClusterAccess {
+    return new ClusterAccess(this, id, { ...options, cluster: this, principalArn });
+  }
+
+  public grantClusterAdmin(id: string, principalArn: string): ClusterAccess {
+    return this.grantAccess(id, principalArn, { accessPolicies: [AccessPolicy.clusterAdmin()] });
+  }
+
+  public grantViewer(id: string, principalArn: string, namespaces?: string[]): ClusterAccess {
+    const scope = namespaces === undefined ? undefined : { type: AccessScopeType.NAMESPACE, namespaces };
+    return this.grantAccess(id, principalArn, { accessPolicies: [AccessPolicy.view(scope)] });
+  }
+
+  public grantNamespaceEditor(id: string, principalArn: string, namespaces: string[]): ClusterAccess {
+    return this.grantAccess(id, principalArn, { accessPolicies: [AccessPolicy.edit({ type: AccessScopeType.NAMESPACE, namespaces })] });
+  }
+
+  public grantKubernetesGroups(id: string, principalArn: string, groups: string[]): ClusterAccess {
+    return this.grantAccess(id, principalArn, { kubernetesGroups: groups });
+  }
+
+  public addKubernetesGroup(id: string, options: KubernetesGroupOptions): KubernetesGroup {
+    return new KubernetesGroup(this, id, { ...options, cluster: this });
   }
 }

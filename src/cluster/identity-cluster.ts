@@ -10,6 +10,8 @@ import { IdentityClusterAttributes, importClusterAttributes } from './identity-c
 import { IdentityClusterBase } from './identity-cluster-base';
 import { issuerWithoutScheme } from './oidc-issuer';
 import { regionPodIdentityProblem } from './pod-identity-availability';
+import { AccessPolicy } from '../access/access-policy';
+import { ClusterAccess } from '../access/cluster-access';
 import { throwIdentityError } from '../errors';
 import { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
 import { KubernetesObjectsDelivery } from '../k8s/kubernetes-objects-delivery';
@@ -124,7 +126,13 @@ export class IdentityCluster extends IdentityClusterBase {
     }
     this.podIdentityUnavailableReason = regionPodIdentityProblem(Stack.of(this));
 
-    (props.admins ?? []).forEach((principalArn, index) => this.cluster.grantClusterAdmin(`Admin${index}`, principalArn));
+    // Scoped where aws-eks-v2 `grantClusterAdmin` put them, so the logical ids stay the same and an
+    // upgrade updates the entries in place (a replacement would collide with the old entry).
+    (props.admins ?? []).forEach((principalArn, index) => new ClusterAccess(this.cluster, `Admin${index}`, {
+      cluster: this,
+      principalArn,
+      accessPolicies: [AccessPolicy.clusterAdmin()],
+    }));
 
     this.kubernetesObjects = new ClusterKubernetesObjects(this, 'KubernetesObjects', {
       delivery: props.kubernetesObjectsDelivery,

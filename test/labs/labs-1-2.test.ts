@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { ServiceAccount, Pod } from 'kubernetes-models/v1';
 import { Job } from 'kubernetes-models/batch/v1';
+import { ServiceAccount, Pod } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
 import { createLabApp } from '../../src/labs/lab-app';
 import { LAB1_ROLE_NAME } from '../../src/labs/lab1-irsa';
@@ -89,7 +89,8 @@ test('lab 1: IRSA role trusts only default/my-sa with audience sts.amazonaws.com
   const objects = k8sObjects('EksIdentityLab1Irsa');
   const sa = objects.find((o) => o.kind === 'ServiceAccount');
   expect(sa.metadata).toMatchObject({
-    name: 'my-sa', namespace: 'default',
+    name: 'my-sa',
+    namespace: 'default',
     annotations: { 'eks.amazonaws.com/role-arn': `arn:aws:iam::123456789012:role/${LAB1_ROLE_NAME}` },
   });
   const pod = objects.find((o) => o.kind === 'Pod');

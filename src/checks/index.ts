@@ -1,1 +1,2 @@
-export {};
+export * from './check-types';
+export * from './eks-identity-checks';

@@ -1,0 +1,107 @@
+/**
+ * How serious a finding is.
+ */
+export enum CheckLevel {
+  /** The configuration is rejected at deploy, fails at runtime, or grants far more than intended. */
+  ERROR = 'error',
+  /** The configuration works but is risky, wasteful or close to a limit. */
+  WARNING = 'warning',
+}
+
+/**
+ * One synthesized CloudFormation template to check, with the Kubernetes objects that go with it.
+ */
+export interface CheckInput {
+  /**
+   * Name of the stack, used in findings.
+   */
+  readonly stackName: string;
+
+  /**
+   * The CloudFormation template as a JSON object (for example `Template.fromStack(stack).toJSON()`).
+   */
+  readonly template: any;
+
+  /**
+   * Kubernetes objects that belong to this stack's cluster (for example parsed from the
+   * `<stack>.<cluster>.k8s.yaml` files written into the cloud assembly). `List` objects are expanded.
+   * Objects embedded in aws-eks-v2 `Custom::AWSCDK-EKS-KubernetesResource` resources are read from
+   * the template and need not be repeated here.
+   *
+   * @default - only the objects embedded in the template
+   */
+  readonly kubernetesManifests?: any[];
+
+  /**
+   * Path of the template file, reported in policy validation reports.
+   *
+   * @default - `<stackName>.template.json`
+   */
+  readonly templatePath?: string;
+}
+
+/**
+ * A problem found by a rule.
+ */
+export interface CheckFinding {
+  /** The rule that found it, e.g. `EKSID-IRSA-002`. */
+  readonly ruleId: string;
+
+  /** How serious it is. */
+  readonly level: CheckLevel;
+
+  /** What is wrong, naming the resource or Kubernetes object. */
+  readonly message: string;
+
+  /** How to fix it. */
+  readonly fix: string;
+
+  /** The stack the finding is in. */
+  readonly stackName: string;
+
+  /**
+   * Logical ID of the offending resource.
+   *
+   * @default - the finding is about a Kubernetes object that is not a CloudFormation resource
+   */
+  readonly logicalId?: string;
+
+  /**
+   * Construct path of the offending resource (`Metadata["aws:cdk:path"]`).
+   *
+   * @default - the template has no path metadata for the resource
+   */
+  readonly constructPath?: string;
+
+  /**
+   * Where in the resource the problem is, e.g. `Properties/AssumeRolePolicyDocument`.
+   *
+   * @default - the whole resource
+   */
+  readonly location?: string;
+}
+
+/**
+ * Turns one rule off, with the reason recorded.
+ */
+export interface CheckSuppression {
+  /** The rule to suppress, e.g. `EKSID-POD-007`. */
+  readonly ruleId: string;
+
+  /** Why the rule does not apply (must not be empty). */
+  readonly reason: string;
+}
+
+/**
+ * What one rule checks.
+ */
+export interface CheckRuleInfo {
+  /** Rule id, e.g. `EKSID-IRSA-002`. */
+  readonly id: string;
+
+  /** The rule in one sentence. */
+  readonly statement: string;
+
+  /** The level of its findings. */
+  readonly level: CheckLevel;
+}

@@ -1,0 +1,23 @@
+import { CheckLevel } from '../check-types';
+import { at, Rule } from '../rule';
+
+/** IAM's quota on the total size of a role's inline policies (characters without whitespace). */
+export const INLINE_POLICIES_QUOTA = 10240;
+
+/** EKSID-IAM-005: inline policies fit 10,240 characters. */
+export const iamInlinePolicySize: Rule = {
+  id: 'EKSID-IAM-005',
+  statement: `The inline policies of a role (Policies and attached AWS::IAM::Policy resources) total at most ${INLINE_POLICIES_QUOTA} characters.`,
+  level: CheckLevel.ERROR,
+  check: (model) => model.roles.flatMap((role) => {
+    const size = role.inlinePolicies.reduce((sum, document) => sum + model.worstCaseSize(document, role.stackName), 0);
+    if (size <= INLINE_POLICIES_QUOTA) return [];
+    const exact = role.inlinePolicies.every((d) => !d.json.includes('${'));
+    return [{
+      ...at(role, 'Properties/Policies'),
+      message: `the ${role.inlinePolicies.length} inline policies of role ${role.logicalId} total ${exact ? '' : 'up to '}${size} characters`
+        + `${exact ? '' : ' (deploy-time values counted at their longest)'}, over IAM's quota of ${INLINE_POLICIES_QUOTA}`,
+      fix: 'move permissions into customer managed policies (6,144 characters each), or merge statements and use wildcards on resource names',
+    }];
+  }),
+};

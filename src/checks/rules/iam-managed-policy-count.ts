@@ -1,0 +1,19 @@
+import { CheckLevel } from '../check-types';
+import { at, Rule } from '../rule';
+
+/** IAM's default and maximum number of managed policies per role. */
+export const MANAGED_POLICIES_DEFAULT_QUOTA = 10;
+export const MANAGED_POLICIES_MAX_QUOTA = 20;
+
+/** EKSID-IAM-003: managed policies fit the default quota. */
+export const iamManagedPolicyCount: Rule = {
+  id: 'EKSID-IAM-003',
+  statement: `A role has at most ${MANAGED_POLICIES_DEFAULT_QUOTA} managed policies (IAM's default quota).`,
+  level: CheckLevel.WARNING,
+  check: (model) => model.roles.filter((r) => r.managedPolicyArns.length > MANAGED_POLICIES_DEFAULT_QUOTA
+    && r.managedPolicyArns.length <= MANAGED_POLICIES_MAX_QUOTA).map((role) => ({
+    ...at(role, 'Properties/ManagedPolicyArns'),
+    message: `role ${role.logicalId} has ${role.managedPolicyArns.length} managed policies, over IAM's default quota of ${MANAGED_POLICIES_DEFAULT_QUOTA}`,
+    fix: `request a "Managed policies per role" quota increase (up to ${MANAGED_POLICIES_MAX_QUOTA}), or merge policies into fewer documents`,
+  })),
+};

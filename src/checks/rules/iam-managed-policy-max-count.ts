@@ -1,0 +1,15 @@
+import { CheckLevel } from '../check-types';
+import { at, Rule } from '../rule';
+import { MANAGED_POLICIES_MAX_QUOTA } from './iam-managed-policy-count';
+
+/** EKSID-IAM-004: managed policies fit the maximum quota. */
+export const iamManagedPolicyMaxCount: Rule = {
+  id: 'EKSID-IAM-004',
+  statement: `A role has at most ${MANAGED_POLICIES_MAX_QUOTA} managed policies (IAM's maximum).`,
+  level: CheckLevel.ERROR,
+  check: (model) => model.roles.filter((r) => r.managedPolicyArns.length > MANAGED_POLICIES_MAX_QUOTA).map((role) => ({
+    ...at(role, 'Properties/ManagedPolicyArns'),
+    message: `role ${role.logicalId} has ${role.managedPolicyArns.length} managed policies; IAM allows at most ${MANAGED_POLICIES_MAX_QUOTA}`,
+    fix: 'merge policies into fewer documents, or split the permissions over several roles',
+  })),
+};

@@ -1,0 +1,67 @@
+import { accessEntryAdminUser } from './access-entry-admin-user';
+import { accessEntryAuthenticationMode } from './access-entry-authentication-mode';
+import { accessEntryNamespaceScope } from './access-entry-namespace-scope';
+import { accessEntryNodePolicies } from './access-entry-node-policies';
+import { accessEntryPolicyCount } from './access-entry-policy-count';
+import { accessEntrySystemGroup } from './access-entry-system-group';
+import { accessEntryTypeFields } from './access-entry-type-fields';
+import { accessEntryUsername } from './access-entry-username';
+import { iamInlinePolicySize } from './iam-inline-policy-size';
+import { iamManagedPolicyCount } from './iam-managed-policy-count';
+import { iamManagedPolicyMaxCount } from './iam-managed-policy-max-count';
+import { iamRoleName } from './iam-role-name';
+import { iamTrustPolicyMaxSize } from './iam-trust-policy-max-size';
+import { iamTrustPolicySize } from './iam-trust-policy-size';
+import { irsaAudienceCondition } from './irsa-audience-condition';
+import { irsaAudienceWildcard } from './irsa-audience-wildcard';
+import { irsaProviderAudience } from './irsa-provider-audience';
+import { irsaSubjectCondition } from './irsa-subject-condition';
+import { irsaSubjectPattern } from './irsa-subject-pattern';
+import { irsaSubjectWildcard } from './irsa-subject-wildcard';
+import { podIdentityAgent } from './pod-identity-agent';
+import { podIdentityAssociationQuota } from './pod-identity-association-quota';
+import { podIdentityDisabledTags } from './pod-identity-disabled-tags';
+import { podIdentityDuplicateAssociation } from './pod-identity-duplicate-association';
+import { podIdentityNodeRole } from './pod-identity-node-role';
+import { podIdentitySessionPolicy } from './pod-identity-session-policy';
+import { podIdentityTargetRole } from './pod-identity-target-role';
+import { podIdentityTrustActions } from './pod-identity-trust-actions';
+import { podIdentityTrustScope } from './pod-identity-trust-scope';
+import { serviceAccountDualIdentity } from './service-account-dual-identity';
+import { serviceAccountRoleTrust } from './service-account-role-trust';
+import { Rule } from '../rule';
+
+/** Every rule of the pack, in report order. */
+export const ALL_RULES: Rule[] = [
+  irsaAudienceCondition,
+  irsaSubjectCondition,
+  irsaSubjectWildcard,
+  irsaSubjectPattern,
+  irsaAudienceWildcard,
+  irsaProviderAudience,
+  serviceAccountRoleTrust,
+  serviceAccountDualIdentity,
+  podIdentityTrustScope,
+  podIdentityTrustActions,
+  podIdentitySessionPolicy,
+  podIdentityDisabledTags,
+  podIdentityDuplicateAssociation,
+  podIdentityAssociationQuota,
+  podIdentityAgent,
+  podIdentityNodeRole,
+  podIdentityTargetRole,
+  accessEntrySystemGroup,
+  accessEntryUsername,
+  accessEntryTypeFields,
+  accessEntryNodePolicies,
+  accessEntryPolicyCount,
+  accessEntryNamespaceScope,
+  accessEntryAuthenticationMode,
+  accessEntryAdminUser,
+  iamTrustPolicySize,
+  iamTrustPolicyMaxSize,
+  iamManagedPolicyCount,
+  iamManagedPolicyMaxCount,
+  iamInlinePolicySize,
+  iamRoleName,
+];

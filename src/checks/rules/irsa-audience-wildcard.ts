@@ -1,0 +1,17 @@
+import { CheckLevel } from '../check-types';
+import { conditionsOn, isLikeOperator } from '../model/policy-document';
+import { at, Rule, TRUST_POLICY } from '../rule';
+
+/** EKSID-IRSA-005: the audience is matched exactly. */
+export const irsaAudienceWildcard: Rule = {
+  id: 'EKSID-IRSA-005',
+  statement: 'An IRSA trust matches ":aud" with StringEquals, never StringLike.',
+  level: CheckLevel.ERROR,
+  check: (model) => model.roles.flatMap((role) => model.irsaStatements(role).flatMap(({ statement, providerLabel }) =>
+    conditionsOn(statement, ':aud').filter(isLikeOperator).map((condition) => ({
+      ...at(role, TRUST_POLICY),
+      message: `role ${role.logicalId} trusts OIDC provider ${providerLabel} with ${condition.operator} on ":aud" `
+        + `(${condition.values.join(', ')}): the audience must be matched exactly`,
+      fix: 'use StringEquals "<issuer>:aud": "sts.amazonaws.com"',
+    })))),
+};

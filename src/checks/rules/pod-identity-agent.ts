@@ -1,0 +1,18 @@
+import { CheckLevel } from '../check-types';
+import { at, Rule } from '../rule';
+import { associationsByCluster } from './_shared';
+
+/** EKSID-POD-007: a cluster with associations runs the pod identity agent. */
+export const podIdentityAgent: Rule = {
+  id: 'EKSID-POD-007',
+  statement: 'A cluster with pod identity associations has the eks-pod-identity-agent addon (built in on EKS Auto Mode).',
+  level: CheckLevel.WARNING,
+  check: (model) => [...associationsByCluster(model)].filter(([key]) => !model.cluster(key)?.autoMode
+    && !model.addons.some((addon) => addon.clusterKey === key && addon.name === 'eks-pod-identity-agent'))
+    .map(([key, list]) => ({
+      ...at(model.cluster(key) ?? list[0]),
+      message: `${model.clusterLabel(key)} has ${list.length} pod identity association(s) but no eks-pod-identity-agent addon in these templates: `
+        + 'without the agent, pods get no credentials',
+      fix: 'add an AWS::EKS::Addon eks-pod-identity-agent for the cluster, or suppress EKSID-POD-007 if the agent is installed elsewhere',
+    })),
+};

@@ -1,0 +1,19 @@
+import { CheckLevel } from '../check-types';
+import { at, Rule } from '../rule';
+import { associationsByCluster } from './_shared';
+
+/** The number of pod identity associations a cluster can hold (not adjustable). */
+export const MAX_ASSOCIATIONS_PER_CLUSTER = 1000;
+
+/** EKSID-POD-006: at most 1000 associations per cluster. */
+export const podIdentityAssociationQuota: Rule = {
+  id: 'EKSID-POD-006',
+  statement: `A cluster has at most ${MAX_ASSOCIATIONS_PER_CLUSTER} pod identity associations (a fixed EKS quota).`,
+  level: CheckLevel.ERROR,
+  check: (model) => [...associationsByCluster(model)].filter(([, list]) => list.length > MAX_ASSOCIATIONS_PER_CLUSTER)
+    .map(([key, list]) => ({
+      ...at(model.cluster(key) ?? list[MAX_ASSOCIATIONS_PER_CLUSTER]),
+      message: `${model.clusterLabel(key)} has ${list.length} pod identity associations; EKS allows ${MAX_ASSOCIATIONS_PER_CLUSTER} per cluster`,
+      fix: 'share roles through fewer service accounts, or spread the workloads over more clusters',
+    })),
+};

@@ -1,0 +1,22 @@
+import { CheckLevel } from '../check-types';
+import { allowsAction } from '../model/policy-document';
+import { at, Rule } from '../rule';
+import { hasRequestTagCondition } from './_shared';
+
+/** EKSID-POD-004: a trust that needs session tags is not used with session tags disabled. */
+export const podIdentityDisabledTags: Rule = {
+  id: 'EKSID-POD-004',
+  statement: 'A pod identity association with DisableSessionTags uses a role whose trust does not require aws:RequestTag conditions.',
+  level: CheckLevel.ERROR,
+  check: (model) => model.associations.filter((a) => a.disableSessionTags).flatMap((association) => {
+    const role = model.roleByArn(association.roleArn, association.stackName);
+    const statements = role ? model.podIdentityStatements(role).filter((s) => allowsAction(s, 'sts:AssumeRole')) : [];
+    if (!role || statements.length === 0 || !statements.every(hasRequestTagCondition)) return [];
+    return [{
+      ...at(association, 'Properties/DisableSessionTags'),
+      message: `pod identity association ${association.logicalId} disables session tags, but role ${role.logicalId} only trusts `
+        + 'pods.eks.amazonaws.com under aws:RequestTag conditions: no tags arrive, so every AssumeRole is denied',
+      fix: `remove the aws:RequestTag conditions from the trust policy of role ${role.logicalId}, or turn session tags back on`,
+    }];
+  }),
+};

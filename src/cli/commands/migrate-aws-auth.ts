@@ -1,0 +1,182 @@
+import { AccessEntryType } from '../../access/access-entry-type';
+import { AccessPolicy, AccessScopeType } from '../../access/access-policy';
+import { AwsAuthMigrationEntry, AwsAuthMigrationPlan } from '../../access/aws-auth-plan';
+import { awsAuthEntryId, planAwsAuthMigration } from '../../access/aws-auth-planner';
+import { parsePrincipalArn } from '../../access/principal-arn';
+import { AuthenticationMode } from '../../cluster/authentication-mode';
+
+const USAGE = [
+  'usage: cdk-eks-identity migrate-aws-auth <file|-> [--format json|ts] [--authentication-mode CONFIG_MAP|API_AND_CONFIG_MAP|API]',
+  '',
+  '  <file|->                 the aws-auth ConfigMap (kubectl get configmap aws-auth -n kube-system -o yaml),',
+  '                           its data, or its mapRoles/mapUsers/mapAccounts text; - reads standard input',
+  '  --format json            print the plan as JSON (default)',
+  '  --format ts              print TypeScript that grants the same access with cdk-eks-identity',
+  '  --authentication-mode M  the cluster\'s current mode (default CONFIG_MAP); the plan never goes backwards',
+  '',
+  'exit code: 0 everything migrates, 1 some mappings cannot be migrated (listed), 2 bad usage or unreadable input',
+];
+
+/** Exit codes of the command. */
+const EXIT_OK = 0;
+const EXIT_UNMAPPABLE = 1;
+const EXIT_USAGE = 2;
+
+interface Options {
+  readonly help?: boolean;
+  readonly source: string;
+  readonly format: 'json' | 'ts';
+  readonly mode: AuthenticationMode;
+}
+
+/**
+ * `cdk-eks-identity migrate-aws-auth <file|->`: prints what an `aws-auth` ConfigMap becomes as
+ * access entries, as JSON (the plan) or as TypeScript using the library. Returns the exit code:
+ * non-zero when something cannot be migrated (1) or the input cannot be read (2).
+ */
+export function runMigrateAwsAuth(
+  args: string[],
+  input: { readFile(path: string): string; readStdin(): string },
+  out: (line: string) => void,
+): number {
+  let options: Options;
+  try {
+    options = parseArgs(args);
+  } catch (e) {
+    out(`error: ${(e as Error).message}`);
+    USAGE.forEach((line) => out(line));
+    return EXIT_USAGE;
+  }
+  if (options.help) {
+    USAGE.forEach((line) => out(line));
+    return EXIT_OK;
+  }
+
+  let plan: AwsAuthMigrationPlan;
+  try {
+    const text = options.source === '-' ? input.readStdin() : input.readFile(options.source);
+    plan = planAwsAuthMigration(text, { currentAuthenticationMode: options.mode });
+  } catch (e) {
+    out(`error: ${(e as Error).message}`);
+    return EXIT_USAGE;
+  }
+
+  const lines = options.format === 'ts' ? renderTypeScript(plan, options.source) : JSON.stringify(planToJson(plan), undefined, 2).split('\n');
+  lines.forEach((line) => out(line));
+  return plan.unmappable.length > 0 ? EXIT_UNMAPPABLE : EXIT_OK;
+}
+
+function parseArgs(args: string[]): Options {
+  let source: string | undefined;
+  let format: string = 'json';
+  let mode: string = AuthenticationMode.CONFIG_MAP;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--help' || flag === '-h') return { help: true, source: '', format: 'json', mode: AuthenticationMode.CONFIG_MAP };
+    else if (flag === '--format') format = value();
+    else if (flag === '--authentication-mode') mode = value();
+    else if (flag.startsWith('--')) throw new Error(`unknown option ${flag}`);
+    else if (source === undefined) source = arg;
+    else throw new Error(`unexpected argument ${arg}`);
+  }
+  if (source === undefined) throw new Error('give the ConfigMap file, or - for standard input');
+  if (format !== 'json' && format !== 'ts') throw new Error(`--format must be json or ts, not ${format}`);
+  if (!Object.values(AuthenticationMode).includes(mode as AuthenticationMode)) {
+    throw new Error(`--authentication-mode must be one of ${Object.values(AuthenticationMode).join(', ')}, not ${mode}`);
+  }
+  return { source, format, mode: mode as AuthenticationMode };
+}
+
+/** The partition of a principal ARN (policy ARNs live in the same partition). */
+function partitionOf(principalArn: string): string {
+  const parsed = parsePrincipalArn(principalArn);
+  return parsed && /^aws[a-z-]*$/.test(parsed.partition) ? parsed.partition : 'aws';
+}
+
+function planToJson(plan: AwsAuthMigrationPlan): any {
+  return {
+    mappingCount: plan.mappingCount,
+    recommendedAuthenticationMode: plan.recommendedAuthenticationMode,
+    authenticationModePath: plan.authenticationModePath,
+    entries: plan.entries.map((entry) => ({
+      source: entry.source,
+      principalArn: entry.principalArn,
+      type: entry.type,
+      kubernetesGroups: entry.kubernetesGroups,
+      ...(entry.username !== undefined ? { username: entry.username } : {}),
+      accessPolicies: entry.accessPolicies.map((policy) => ({
+        policyArn: policy.policyArnInPartition(partitionOf(entry.principalArn)),
+        accessScope: policy.scope,
+      })),
+    })),
+    unmappable: plan.unmappable,
+    notes: plan.notes,
+  };
+}
+
+const POLICY_FACTORIES: { [name: string]: string } = {
+  AmazonEKSAdminPolicy: 'admin',
+  AmazonEKSAdminViewPolicy: 'adminView',
+  AmazonEKSEditPolicy: 'edit',
+  AmazonEKSViewPolicy: 'view',
+  AmazonEKSSecretReaderPolicy: 'secretReader',
+};
+
+function quote(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, '\\\'')}'`;
+}
+
+/** A comment line that cannot end the comment or the line early. */
+function comment(text: string): string {
+  return `// ${text.replace(/[\r\n]+/g, ' ')}`;
+}
+
+function renderPolicy(policy: AccessPolicy): string {
+  if (policy.policyName === 'AmazonEKSClusterAdminPolicy' && policy.scope.type === AccessScopeType.CLUSTER) return 'AccessPolicy.clusterAdmin()';
+  const scope = policy.scope.type === AccessScopeType.CLUSTER ? ''
+    : `{ type: AccessScopeType.NAMESPACE, namespaces: [${(policy.scope.namespaces ?? []).map(quote).join(', ')}] }`;
+  const factory = POLICY_FACTORIES[policy.policyName];
+  if (factory) return `AccessPolicy.${factory}(${scope})`;
+  return `AccessPolicy.fromName(${[quote(policy.policyName), scope].filter((x) => x).join(', ')})`;
+}
+
+function renderEntry(entry: AwsAuthMigrationEntry, used: Set<string>): string[] {
+  const options: string[] = [];
+  if (entry.type !== AccessEntryType.STANDARD) options.push(`type: AccessEntryType.${entry.type},`);
+  if (entry.kubernetesGroups.length > 0) options.push(`kubernetesGroups: [${entry.kubernetesGroups.map(quote).join(', ')}],`);
+  if (entry.username !== undefined) options.push(`username: ${quote(entry.username)},`);
+  if (entry.accessPolicies.length > 0) options.push(`accessPolicies: [${entry.accessPolicies.map(renderPolicy).join(', ')}],`);
+  const call = `cluster.grantAccess(${quote(awsAuthEntryId(entry, used))}, ${quote(entry.principalArn)}`;
+  return [
+    `  ${comment(entry.source)}`,
+    ...(options.length === 0 ? [`  ${call});`] : [`  ${call}, {`, ...options.map((o) => `    ${o}`), '  });']),
+  ];
+}
+
+function renderTypeScript(plan: AwsAuthMigrationPlan, source: string): string[] {
+  const used = new Set<string>();
+  const imports = ['IIdentityCluster'];
+  const allPolicies = plan.entries.flatMap((e) => e.accessPolicies);
+  if (plan.entries.some((e) => e.type !== AccessEntryType.STANDARD)) imports.push('AccessEntryType');
+  if (allPolicies.length > 0) imports.push('AccessPolicy');
+  if (allPolicies.some((p) => p.scope.type === AccessScopeType.NAMESPACE)) imports.push('AccessScopeType');
+  const [first, ...rest] = plan.authenticationModePath;
+  return [
+    comment(`Generated by \`cdk-eks-identity migrate-aws-auth ${source === '-' ? '-' : source}\` from ${plan.mappingCount} aws-auth mapping(s).`),
+    comment(`Deploy with the cluster in authenticationMode ${first}${rest.length > 0 ? `, check access, then switch to ${rest.join(', then ')} (one-way)` : ''}.`),
+    `import { ${imports.sort().join(', ')} } from 'cdk-eks-identity';`,
+    '',
+    '/** The aws-auth mappings as access entries. */',
+    'export function grantAwsAuthAccess(cluster: IIdentityCluster): void {',
+    ...plan.entries.flatMap((entry) => renderEntry(entry, used)),
+    ...plan.notes.map((n) => `  ${comment(`NOTE ${n.source} ${n.item}: ${n.reason}`)}`),
+    ...plan.unmappable.map((u) => `  ${comment(`NOT MIGRATED ${u.source} ${u.item}: ${u.reason}`)}`),
+    '}',
+  ];
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+import * as fs from 'fs';
+import { runCheck } from './commands/check';
+import { runMigrateAwsAuth } from './commands/migrate-aws-auth';
+
+const USAGE = [
+  'usage: cdk-eks-identity <command> [arguments]',
+  '',
+  'commands:',
+  '  check <cdk.out>              run the EKS identity rule pack over a cloud assembly',
+  '  migrate-aws-auth <file|->    plan the move from an aws-auth ConfigMap to access entries',
+  '',
+  'Run `cdk-eks-identity <command> --help` for a command\'s options.',
+];
+
+/** Runs the CLI with the arguments after the program name; returns the exit code. */
+export function main(argv: string[], out: (line: string) => void = (line) => console.log(line)): number {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'check':
+      return runCheck(args, out);
+    case 'migrate-aws-auth':
+      return runMigrateAwsAuth(args, {
+        readFile: (file) => fs.readFileSync(file, 'utf8'),
+        readStdin: () => fs.readFileSync(0, 'utf8'),
+      }, out);
+    case undefined:
+    case '-h':
+    case '--help':
+      USAGE.forEach((line) => out(line));
+      return command === undefined ? 2 : 0;
+    default:
+      out(`unknown command: ${command}`);
+      USAGE.forEach((line) => out(line));
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

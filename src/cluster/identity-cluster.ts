@@ -111,6 +111,8 @@ export class IdentityCluster extends IdentityClusterBase {
     this.autoMode = props.defaultCapacityType === undefined || props.defaultCapacityType === eks.DefaultCapacityType.AUTOMODE;
 
     this.cluster = new eks.Cluster(this, 'Resource', props);
+    // Explicit, so an identity or access grant with the id 'Default' does not make it ambiguous.
+    this.node.defaultChild = this.cluster;
     if (this.authenticationMode !== AuthenticationMode.API) {
       (this.cluster.node.defaultChild as eks.CfnCluster).addPropertyOverride('AccessConfig.AuthenticationMode', this.authenticationMode);
     }

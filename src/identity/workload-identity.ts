@@ -9,7 +9,9 @@ import { selectIdentityMode } from './mode-selection';
 import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL, podIdentityTrustStatement } from './pod-identity-trust';
 import { knownRoleArn, roleArnFromName } from './role-arn';
 import { roleNameProblem } from './role-name';
-import { renderTrustDocument, TRUST_POLICY_DEFAULT_QUOTA, TrustDocument, trustDocument, trustDocumentSize } from './trust-document';
+import {
+  renderTrustDocument, TRUST_POLICY_DEFAULT_QUOTA, TrustDocument, trustDocument, trustDocumentSize, TrustStatement,
+} from './trust-document';
 import { trustProblemForMode } from './trust-inspection';
 import {
   worstCaseClusterArn, worstCaseIssuer, worstCaseNamespace, worstCaseOidcProviderArn, worstCaseServiceAccount,
@@ -139,6 +141,18 @@ export interface WorkloadIdentityOptions {
   readonly disableSessionTags?: boolean;
 
   /**
+   * Pod identity only: the transition state of a move from IRSA to pod identity without downtime.
+   * The role keeps trusting the cluster's OIDC provider for this service account next to
+   * `pods.eks.amazonaws.com`, and the service account keeps its `eks.amazonaws.com/role-arn`
+   * annotation, while the association is created: running pods keep their IRSA credentials,
+   * restarted pods get pod identity credentials (the SDKs prefer them). Once every pod has
+   * restarted, remove this option: the OIDC trust and the annotation go away. The role (and its
+   * name and permissions) stays the same throughout.
+   * @default false
+   */
+  readonly irsaTransition?: boolean;
+
+  /**
    * Pod identity only: a session policy that further restricts the credentials. Requires
    * `disableSessionTags: true`.
    * @default - none
@@ -216,6 +230,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
   private readonly createdRole?: InlinePolicyRole;
   private readonly clusters: IIdentityCluster[];
   private readonly wildcard: boolean;
+  private readonly irsaTransition: boolean;
   private targetRoleArn?: string;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
@@ -231,6 +246,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     this.serviceAccountName = serviceAccountName;
     this.clusters = [props.cluster, ...(props.additionalClusters ?? [])];
     this.wildcard = props.allowWildcardSubject ?? false;
+    this.irsaTransition = props.irsaTransition ?? false;
     this.targetRoleArn = props.targetRoleArn;
     this.sessionTagsDisabled = props.disableSessionTags ?? false;
     this.validateNames(props);
@@ -324,25 +340,31 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
    * the longest values they can take (for the size check).
    */
   private buildTrust(worstCase: boolean): TrustDocument {
-    if (this.mode === IdentityMode.POD_IDENTITY) {
-      const sessionTags = !this.sessionTagsDisabled;
-      return trustDocument([podIdentityTrustStatement(sessionTags ? {
-        clusterArn: worstCase ? worstCaseClusterArn(this.cluster.clusterArn) : this.cluster.clusterArn,
-        namespace: worstCase ? worstCaseNamespace(this.namespace) : this.namespace,
-        serviceAccount: worstCase ? worstCaseServiceAccount(this.serviceAccountName) : this.serviceAccountName,
-      } : undefined)]);
-    }
+    if (this.mode === IdentityMode.IRSA) return trustDocument(this.irsaTrustStatements(worstCase));
+    const podIdentity = this.podIdentityTrustStatement(worstCase);
+    return trustDocument(this.irsaTransition ? [podIdentity, ...this.irsaTrustStatements(worstCase)] : [podIdentity]);
+  }
+
+  private podIdentityTrustStatement(worstCase: boolean): TrustStatement {
+    return podIdentityTrustStatement(this.sessionTagsDisabled ? undefined : {
+      clusterArn: worstCase ? worstCaseClusterArn(this.cluster.clusterArn) : this.cluster.clusterArn,
+      namespace: worstCase ? worstCaseNamespace(this.namespace) : this.namespace,
+      serviceAccount: worstCase ? worstCaseServiceAccount(this.serviceAccountName) : this.serviceAccountName,
+    });
+  }
+
+  private irsaTrustStatements(worstCase: boolean): TrustStatement[] {
     const subject = serviceAccountSubject(
       worstCase ? worstCaseNamespace(this.namespace) : this.namespace,
       worstCase ? worstCaseServiceAccount(this.serviceAccountName) : this.serviceAccountName);
-    return trustDocument(this.clusters.map((cluster) => irsaTrustStatement({
+    return this.clusters.map((cluster) => irsaTrustStatement({
       providerArn: worstCase
         ? worstCaseOidcProviderArn(cluster.openIdConnectProviderArn, cluster.openIdConnectIssuer)
         : cluster.openIdConnectProviderArn,
       issuer: worstCase ? worstCaseIssuer(cluster.openIdConnectIssuer) : cluster.openIdConnectIssuer,
       subject,
       wildcard: this.wildcard,
-    })));
+    }));
   }
 
   private validateTrustSize(): void {
@@ -372,8 +394,10 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     const irsa = this.mode === IdentityMode.IRSA;
     const podOnly: Array<[string, unknown]> = [
       ['disableSessionTags', props.disableSessionTags], ['sessionPolicy', props.sessionPolicy], ['targetRoleArn', props.targetRoleArn],
+      ['irsaTransition', props.irsaTransition],
     ];
-    const irsaOnly: Array<[string, unknown]> = [['tokenExpiration', props.tokenExpiration]];
+    // During an IRSA transition the service account keeps its IRSA annotations.
+    const irsaOnly: Array<[string, unknown]> = this.irsaTransition ? [] : [['tokenExpiration', props.tokenExpiration]];
     for (const [name, value] of irsa ? podOnly : irsaOnly) {
       if (value !== undefined) {
         throwIdentityError(this, `${name} does not apply to ${this.mode} (${this.modeReason})`,
@@ -415,7 +439,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
 
   private createServiceAccounts(props: WorkloadIdentityProps): void {
     const annotations: { [key: string]: string } = {};
-    if (this.mode === IdentityMode.IRSA) {
+    if (this.mode === IdentityMode.IRSA || this.irsaTransition) {
       annotations[IRSA_ROLE_ARN_ANNOTATION] = this.roleArn;
       if (props.tokenExpiration) annotations[IRSA_TOKEN_EXPIRATION_ANNOTATION] = `${props.tokenExpiration.toSeconds()}`;
     }

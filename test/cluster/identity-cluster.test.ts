@@ -158,3 +158,11 @@ describe('IdentityCluster options', () => {
     expect(clusterArnOf('myeks')).toBe(`arn:aws:eks:ap-northeast-2:${ACCOUNT}:cluster/myeks`);
   });
 });
+
+test('an identity may be called Default (the cluster stays the default child)', () => {
+  const stack = newStack();
+  const cluster = newCluster(stack);
+  cluster.addWorkloadIdentity('Default', { namespace: 'default', serviceAccountName: 'default-sa', mode: IdentityMode.IRSA });
+  expect(() => Template.fromStack(stack)).not.toThrow();
+  expect(cluster.node.defaultChild).toBe(cluster.cluster);
+});

@@ -44,7 +44,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       testTimeout: 120_000,
       collectCoverage: false,
-      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/bench/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/cdk.out/', '<rootDir>/bench/'],
     },
   },
   tsconfigDev: { compilerOptions: { isolatedModules: true } },
@@ -69,5 +69,12 @@ const lab = project.addTask('lab', {
   exec: 'rm -rf cdk.out',
 });
 lab.exec('cdk synth --quiet --no-notices --no-version-reporting --app "npx ts-node --transpile-only --prefer-ts-exts src/labs/main.ts" --output cdk.out');
+lab.exec('ts-node --transpile-only --prefer-ts-exts src/labs/write-report.ts cdk.out');
+
+project.addTask('bench', {
+  description: 'Benchmark against aws-cdk-lib aws-eks-v2; writes docs/benchmarks.md',
+  exec: 'ts-node --transpile-only bench/run.ts',
+  receiveArgs: true,
+});
 
 project.synth();

@@ -5,3 +5,4 @@ export * from './access';
 export * from './catalog';
 export * from './checks';
 export * from './report';
+export * from './assertions';

@@ -30,6 +30,16 @@ export interface EksIdentityChecksProps {
  *
  * or call `run(inputs)` / `checkAssembly('cdk.out')` directly, e.g. from jest or the
  * `cdk-eks-identity check` command.
+ *
+ * @example
+ * // At synth, with one rule turned off for a reason (kept in the validation report).
+ * Validations.of(app).addPlugins(new EksIdentityChecks({
+ *   suppressions: [{ ruleId: 'EKSID-SA-002', reason: 'payments/ledger is mid-way through its IRSA to pod identity migration' }],
+ * }));
+ *
+ * // After synth, e.g. in a jest test or CI.
+ * const findings = new EksIdentityChecks().checkAssembly('cdk.out');
+ * const errors = findings.filter((f) => f.level === CheckLevel.ERROR);
  */
 export class EksIdentityChecks implements IPolicyValidationPlugin {
   /**
@@ -42,7 +52,10 @@ export class EksIdentityChecks implements IPolicyValidationPlugin {
   /** Plugin name shown in the validation report. */
   public readonly name = 'cdk-eks-identity';
 
-  /** The ids of the rules of the pack. */
+  /**
+   * The ids of the rules of the pack.
+   * @default - every rule of the pack (always set; optional only because `IPolicyValidationPlugin` declares it so)
+   */
   public readonly ruleIds?: string[] = ALL_RULES.map((r) => r.id);
 
   private readonly suppressed = new Map<string, string>();

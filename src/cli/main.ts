@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import { runCheck } from './commands/check';
 import { runMigrateAwsAuth } from './commands/migrate-aws-auth';
+import { runReport } from './commands/report';
 
 const USAGE = [
   'usage: cdk-eks-identity <command> [arguments]',
@@ -9,6 +10,7 @@ const USAGE = [
   'commands:',
   '  check <cdk.out>              run the EKS identity rule pack over a cloud assembly',
   '  migrate-aws-auth <file|->    plan the move from an aws-auth ConfigMap to access entries',
+  '  report <cdk.out>             who can assume what and who can do what in each cluster (md|json|mermaid)',
   '',
   'Run `cdk-eks-identity <command> --help` for a command\'s options.',
 ];
@@ -19,6 +21,8 @@ export function main(argv: string[], out: (line: string) => void = (line) => con
   switch (command) {
     case 'check':
       return runCheck(args, out);
+    case 'report':
+      return runReport(args, out);
     case 'migrate-aws-auth':
       return runMigrateAwsAuth(args, {
         readFile: (file) => fs.readFileSync(file, 'utf8'),

@@ -47,6 +47,7 @@ export interface IIdentityCluster extends IConstruct {
 
   /**
    * Why EKS Pod Identity cannot be used with this cluster, or undefined when it can.
+   * @default - pod identity can be used
    */
   readonly podIdentityUnavailableReason?: string;
 

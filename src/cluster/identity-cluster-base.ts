@@ -11,6 +11,16 @@ import { KubernetesServiceAccount, ServiceAccountOptions } from '../k8s/kubernet
 /**
  * What every identity cluster (created or imported) shares: adding identities and service
  * accounts to it.
+ *
+ * @example
+ * // The same methods on a cluster you create and on one you import.
+ * const shared = IdentityCluster.fromClusterAttributes(this, 'Shared', {
+ *   clusterName: 'shared-eks',
+ *   openIdConnectIssuerUrl: 'https://oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF',
+ * });
+ * shared.addWorkloadIdentity('Api', { namespace: 'orders', serviceAccountName: 'orders-api', createNamespace: true });
+ * shared.addServiceAccount('Builder', { namespace: 'ci', name: 'builder' }); // no AWS role
+ * shared.grantViewer('Auditor', 'arn:aws:iam::111122223333:role/Auditor');
  */
 export abstract class IdentityClusterBase extends Construct implements IIdentityCluster {
   public abstract readonly clusterName: string;
@@ -20,7 +30,15 @@ export abstract class IdentityClusterBase extends Construct implements IIdentity
   public abstract readonly openIdConnectProviderArn: string;
   public abstract readonly authenticationMode: AuthenticationMode;
   public abstract readonly autoMode: boolean;
+  /**
+   * The `eks-pod-identity-agent` addon that pod identity associations depend on.
+   * @default - none: the agent is built in (Auto Mode) or managed outside this app
+   */
   public abstract readonly podIdentityAgent?: IDependable;
+  /**
+   * Why EKS Pod Identity cannot be used with this cluster.
+   * @default - pod identity can be used
+   */
   public abstract readonly podIdentityUnavailableReason?: string;
   public abstract readonly kubernetesObjects: ClusterKubernetesObjects;
 

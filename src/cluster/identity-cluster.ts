@@ -93,7 +93,15 @@ export class IdentityCluster extends IdentityClusterBase {
   public readonly openIdConnectProviderArn: string;
   public readonly authenticationMode: AuthenticationMode;
   public readonly autoMode: boolean;
+  /**
+   * The `eks-pod-identity-agent` addon that pod identity associations depend on.
+   * @default - none in Auto Mode (the agent is built in) or with `podIdentityAgent: false`
+   */
   public readonly podIdentityAgent?: IDependable;
+  /**
+   * Why EKS Pod Identity cannot be used with this cluster (e.g. a China region).
+   * @default - pod identity can be used
+   */
   public readonly podIdentityUnavailableReason?: string;
   public readonly kubernetesObjects: ClusterKubernetesObjects;
 

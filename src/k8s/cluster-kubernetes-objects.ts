@@ -41,6 +41,17 @@ export interface ClusterKubernetesObjectsProps {
  * `<manifestFileName>`, every CDK token resolved; a value that cannot resolve fails the synth with
  * the object, the field and what to set. With `KUBECTL` delivery the chart is applied with
  * aws-eks-v2 `addCdk8sChart`.
+ *
+ * @example
+ * // Every cluster has one (cluster.kubernetesObjects); your own objects go into its chart and
+ * // are delivered with the service accounts.
+ * cluster.kubernetesObjects.ensureNamespace('jobs');
+ * new cdk8s.ApiObject(cluster.kubernetesObjects.chart, 'job-config', {
+ *   apiVersion: 'v1',
+ *   kind: 'ConfigMap',
+ *   metadata: { name: 'job-config', namespace: 'jobs' },
+ *   data: { LOG_LEVEL: 'info' },
+ * });
  */
 export class ClusterKubernetesObjects extends Construct {
   /**

@@ -47,6 +47,16 @@ export interface KubernetesServiceAccountProps extends ServiceAccountOptions {
 /**
  * A Kubernetes ServiceAccount written into its cluster's chart. One per cluster, namespace and
  * name: a second one fails at synth.
+ *
+ * @example
+ * // A service account with no AWS role (the same as cluster.addServiceAccount('Builder', { ... })).
+ * new KubernetesServiceAccount(this, 'Builder', {
+ *   cluster,
+ *   namespace: 'ci',
+ *   name: 'builder',
+ *   createNamespace: true,
+ *   labels: { team: 'platform' },
+ * });
  */
 export class KubernetesServiceAccount extends Construct {
   /** Namespace of the service account. */

@@ -1,1 +1,2 @@
-export {};
+export * from './report-types';
+export * from './identity-report';

@@ -1,0 +1,62 @@
+import * as fs from 'fs';
+import { IdentityReport } from '../../report/identity-report';
+
+const USAGE = [
+  'usage: cdk-eks-identity report [<cdk.out>] [--format md|json|mermaid]',
+  '',
+  'Reports, for every cluster of a cloud assembly, which service account can assume which IAM role',
+  '(IRSA or EKS Pod Identity) and how tightly, what the roles may do, which IAM principals get which',
+  'access entries, and the findings of the EKS identity rule pack. Exits 2 on bad usage.',
+  '',
+  '  <cdk.out>                   cloud assembly directory (default: cdk.out)',
+  '  --format md|json|mermaid    Markdown with Mermaid diagrams (default), the report as JSON,',
+  '                              or only the Mermaid flowchart',
+];
+
+const FORMATS = ['md', 'json', 'mermaid'];
+
+/**
+ * `cdk-eks-identity report <cdk.out>`: prints the identity report of a cloud assembly.
+ *
+ * @param args the arguments after `report`
+ * @param out where output lines go
+ * @returns the exit code: 0, or 2 on bad usage or an unreadable directory
+ */
+export function runReport(args: string[], out: (line: string) => void): number {
+  let directory: string | undefined;
+  let format = 'md';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-h' || arg === '--help') {
+      USAGE.forEach((line) => out(line));
+      return 0;
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+      if (value === undefined || !FORMATS.includes(value)) return usageError(out, `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
+      format = value;
+    } else if (arg.startsWith('-') || directory !== undefined) {
+      return usageError(out, `unexpected argument ${arg}`);
+    } else {
+      directory = arg;
+    }
+  }
+
+  const dir = directory ?? 'cdk.out';
+  let report: IdentityReport;
+  try {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new Error(`${dir} is not a directory (run cdk synth first, or pass the cloud assembly directory)`);
+    report = IdentityReport.fromAssembly(dir);
+  } catch (e) {
+    out(`error: ${(e as Error).message}`);
+    return 2;
+  }
+  const text = format === 'json' ? report.toJson() : format === 'mermaid' ? report.toMermaid() : report.toMarkdown();
+  text.replace(/\n$/, '').split('\n').forEach((line) => out(line));
+  return 0;
+}
+
+function usageError(out: (line: string) => void, problem: string): number {
+  out(`error: ${problem}`);
+  out(USAGE[0]);
+  return 2;
+}

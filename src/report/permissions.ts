@@ -1,0 +1,118 @@
+import { PermissionReport, RoleReport } from './report-types';
+import { parsePrincipalArn } from '../access/principal-arn';
+import { isLiteral } from '../checks/model/intrinsics';
+import { PolicyDocument } from '../checks/model/policy-document';
+import { CheckModel, referencedId, RoleModel, roleNameFromArn } from '../checks/template-model';
+
+/*
+ * What a role may do, summarized from the template model: managed policies by name, and one line
+ * per statement of its inline policies (and of customer managed policies defined in the templates).
+ */
+
+const MAX_LISTED = 6;
+
+function list(value: any): string[] {
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map((v) => typeof v === 'string' ? v : JSON.stringify(v));
+}
+
+/** Up to `MAX_LISTED` items, then `(+N more)`. */
+export function shortList(items: string[], max = MAX_LISTED): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} (+${items.length - max} more)`;
+}
+
+/** The name of a managed policy ARN (`arn:...:policy/[path/]Name`, or a `Ref` to an `AWS::IAM::ManagedPolicy` of the stack). */
+export function managedPolicyName(model: CheckModel, arn: string, stackName: string): string {
+  const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1];
+  if (name !== undefined && isLiteral(name)) return name;
+  const id = referencedId(arn);
+  const resource = id === undefined ? undefined : model.stack(stackName).resources[id];
+  if (id !== undefined && resource?.Type === 'AWS::IAM::ManagedPolicy') {
+    const literal = resource.Properties?.ManagedPolicyName;
+    return typeof literal === 'string' ? literal : id;
+  }
+  return arn;
+}
+
+/** The name of an EKS access policy ARN (`arn:...:cluster-access-policy/Name`). */
+export function accessPolicyName(arn: string): string {
+  return /cluster-access-policy\/(.+)$/.exec(arn)?.[1] ?? arn;
+}
+
+/** A principal ARN for reading: `role <name>` for a role of the templates or an ARN, else the ARN. */
+export function principalName(model: CheckModel, arn: string, stackName: string): string {
+  const role = model.roleByArn(arn, stackName);
+  if (role) return `role ${role.roleName !== undefined && isLiteral(role.roleName) ? role.roleName : role.logicalId}`;
+  const parsed = parsePrincipalArn(arn);
+  if (parsed && parsed.name !== '' && isLiteral(parsed.name)) return `${parsed.resourceType} ${parsed.name}`;
+  return arn;
+}
+
+/** The statements of a document with `Resource`/`NotResource`, in the order `parsePolicyDocument` keeps them. */
+function documentStatements(document: PolicyDocument, source: string): PermissionReport[] {
+  const raw = JSON.parse(document.json).Statement;
+  const statements = (raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]).filter((s: any) => s && typeof s === 'object');
+  return document.statements.map((statement, i): PermissionReport => {
+    const s = statements[i] ?? {};
+    const notResource = s.Resource === undefined && s.NotResource !== undefined;
+    const resources = list(notResource ? s.NotResource : s.Resource);
+    const conditional = statement.conditions.length > 0;
+    const actions = statement.notAction ? `all actions except ${shortList(statement.actions)}` : shortList(statement.actions);
+    const on = resources.length === 0 ? '' : notResource ? ` on all resources except ${shortList(resources, 3)}` : ` on ${shortList(resources, 3)}`;
+    return {
+      effect: statement.effect,
+      actions: statement.actions,
+      notAction: statement.notAction,
+      resources,
+      notResource,
+      conditional,
+      source,
+      summary: `${statement.effect} ${actions}${on}${conditional ? ' (with conditions)' : ''}`,
+    };
+  });
+}
+
+/** The report of a role of the templates. */
+export function roleReport(model: CheckModel, role: RoleModel): RoleReport {
+  const managedNames = role.managedPolicyArns.map((arn) => managedPolicyName(model, arn, role.stackName));
+  return {
+    id: roleId(role),
+    name: roleLabel(role),
+    inTemplates: true,
+    stackName: role.stackName,
+    logicalId: role.logicalId,
+    ...(role.constructPath !== undefined ? { constructPath: role.constructPath } : {}),
+    managedPolicies: managedNames,
+    statements: [
+      ...role.inlinePolicies.flatMap((d) => documentStatements(d, 'inline')),
+      ...role.managedPolicyDocuments.flatMap((d, i) =>
+        documentStatements(d, customerManagedName(model, role, i))),
+    ],
+  };
+}
+
+/** The name of the i-th customer managed policy document of a role. */
+function customerManagedName(model: CheckModel, role: RoleModel, index: number): string {
+  const stack = model.stack(role.stackName);
+  const ids = Object.entries(stack.resources).filter(([, r]) => r.Type === 'AWS::IAM::ManagedPolicy'
+    && (Array.isArray(r.Properties?.Roles) ? r.Properties!.Roles : [])
+      .some((ref: any) => model.roleByArn(stack.text.text(ref), role.stackName) === role))
+    .map(([id]) => id);
+  const id = ids[index];
+  return id === undefined ? 'managed policy' : managedPolicyName(model, stack.text.text({ Ref: id }), role.stackName);
+}
+
+/** The report of a role that is not in the templates, known by its ARN. */
+export function externalRoleReport(arn: string): RoleReport {
+  return { id: arn, name: roleNameFromArn(arn) ?? arn, inTemplates: false, managedPolicies: [], statements: [] };
+}
+
+/** `<stack>/<logicalId>`. */
+export function roleId(role: RoleModel): string {
+  return `${role.stackName}/${role.logicalId}`;
+}
+
+/** The role's name when literal, else its logical id. */
+export function roleLabel(role: RoleModel): string {
+  return role.roleName !== undefined && isLiteral(role.roleName) ? role.roleName : role.logicalId;
+}

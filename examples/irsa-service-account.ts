@@ -6,7 +6,7 @@
  *
  * `cdk synth` writes `cdk.out/IrsaServiceAccount.Cluster.k8s.yaml` with the `reports` Namespace
  * and the ServiceAccount annotated with `eks.amazonaws.com/role-arn`: `kubectl apply -f` it.
- * No Lambda, no custom resource: the trust is one JSON string (`Fn::Join`) on the role.
+ * No Lambda, no custom resource: the trust is one JSON string (`Fn::Sub`) on the role.
  *
  *   npx ts-node --transpile-only examples/irsa-service-account.ts
  */

@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Fn, IResolvable, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -34,12 +34,36 @@ function hasTokenKey(value: unknown): boolean {
 /**
  * What `AWS::IAM::Role.AssumeRolePolicyDocument` gets: the document itself when every key is
  * known at synth, or — when a key is a token (the IRSA issuer of a cluster created in the same
- * stack) — one JSON string assembled with `Fn::Join`. The property accepts both; no `CfnJson`,
- * no custom resource, no Lambda.
+ * stack) — one JSON string assembled with `Fn::Sub`, each deploy-time value named once as a
+ * variable however often it occurs. The property accepts both; no `CfnJson`, no custom resource,
+ * no Lambda.
  * @internal
  */
-export function renderTrustDocument(scope: IConstruct, document: TrustDocument): any {
-  return hasTokenKey(document) ? Stack.of(scope).toJsonString(document) : document;
+export function renderTrustDocument(_scope: IConstruct, document: TrustDocument): any {
+  return hasTokenKey(document) ? jsonStringWithVariables(document) : document;
+}
+
+/** `Fn::Sub` of the document's JSON, with one variable per distinct token. */
+function jsonStringWithVariables(document: TrustDocument): string {
+  const names = new Map<IResolvable, string>();
+  const variables: { [name: string]: string } = {};
+  const marker = (name: string) => `\u0000${name}\u0000`;
+  const fragments = Tokenization.reverseString(JSON.stringify(document)).mapTokens({
+    mapToken: (token: IResolvable) => {
+      let name = names.get(token);
+      if (!name) {
+        name = `V${names.size}`;
+        names.set(token, name);
+        variables[name] = Token.asString(token);
+      }
+      return marker(name);
+    },
+  });
+  const body: string = fragments.join({ join: (left: any, right: any) => `${left}${right}` });
+  const template = body
+    .replace(/\$\{/g, '${!')
+    .replace(/\u0000(V\d+)\u0000/g, (_match, name) => `\${${name}}`);
+  return Fn.sub(template, variables);
 }
 
 /**

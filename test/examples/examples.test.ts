@@ -145,10 +145,10 @@ describe.each(EXAMPLES)('%s', (_name, build) => {
 describe('irsa-service-account', () => {
   const ex = () => example(irsaServiceAccount.build);
 
-  test('the role trusts exactly reports/report-reader with audience sts.amazonaws.com, as one Fn::Join string', async () => {
+  test('the role trusts exactly reports/report-reader with audience sts.amazonaws.com, as one Fn::Sub string', async () => {
     const [, role] = ex().resource('AWS::IAM::Role', 'ClusterReportReaderRole');
     const trust = role.Properties.AssumeRolePolicyDocument;
-    expect(Object.keys(trust)).toEqual(['Fn::Join']);
+    expect(Object.keys(trust)).toEqual(['Fn::Sub']);
     const values = ex().values();
     const [providerId] = ex().resources('AWS::IAM::OIDCProvider')[0];
     const [clusterId] = ex().resources('AWS::EKS::Cluster')[0];

@@ -21,11 +21,11 @@ describe('IRSA trust with the issuer of a cluster in the same stack (token issue
   const template = Template.fromStack(stack);
   const role = resourceOf(template, identity.role);
 
-  test('the trust document is one Fn::Join JSON string (no CfnJson, no custom resource)', () => {
-    expect(Object.keys(role.Properties.AssumeRolePolicyDocument)).toEqual(['Fn::Join']);
+  test('the trust document is one Fn::Sub JSON string (no CfnJson, no custom resource)', () => {
+    expect(Object.keys(role.Properties.AssumeRolePolicyDocument)).toEqual(['Fn::Sub']);
     template.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'Stack-Cluster-Reader-7475E320',
-      AssumeRolePolicyDocument: { 'Fn::Join': ['', Match.anyValue()] },
+      AssumeRolePolicyDocument: { 'Fn::Sub': [Match.anyValue(), Match.anyValue()] },
       Description: 'IRSA role of service account default/my-sa',
     });
     expect(template.findResources('Custom::AWSCDKCfnJson')).toEqual({});
@@ -40,13 +40,17 @@ describe('IRSA trust with the issuer of a cluster in the same stack (token issue
     });
   });
 
-  test('the issuer key prefix is the issuer URL without https:// and the principal is the cluster provider', () => {
-    const join = role.Properties.AssumeRolePolicyDocument['Fn::Join'][1];
+  test('the issuer key prefix is the issuer URL without https:// and the principal is the cluster provider, each named once', () => {
+    const [body, variables] = role.Properties.AssumeRolePolicyDocument['Fn::Sub'];
     const providerId = logicalIdOf(cluster.openIdConnectProvider as any);
-    expect(join).toContainEqual({ Ref: providerId });
-    expect(join).toContainEqual({
+    expect(Object.values(variables)).toHaveLength(2);
+    expect(Object.values(variables)).toContainEqual({ Ref: providerId });
+    expect(Object.values(variables)).toContainEqual({
       'Fn::Select': [1, { 'Fn::Split': ['https://', { 'Fn::GetAtt': [logicalIdOf(cluster.cluster), 'OpenIdConnectIssuerUrl'] }] }],
     });
+    const issuerVariable = Object.keys(variables).find((name) => 'Fn::Select' in variables[name]);
+    expect(body).toContain(`"\${${issuerVariable}}:aud":"sts.amazonaws.com"`);
+    expect(body).toContain(`"\${${issuerVariable}}:sub":"system:serviceaccount:default:my-sa"`);
   });
 
   test('snapshot', () => {
@@ -115,7 +119,7 @@ describe('IRSA trust for several clusters', () => {
     expect(role).toMatchSnapshot();
   });
 
-  test('a created cluster and an imported one: Fn::Join with one statement each', () => {
+  test('a created cluster and an imported one: Fn::Sub with one statement each', () => {
     const mixedStack = newStack();
     const created = newCluster(mixedStack);
     const imported = importedCluster(mixedStack);

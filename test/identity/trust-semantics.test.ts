@@ -25,8 +25,8 @@ describe('IRSA trust of a cluster in the same stack, resolved as deployed', () =
   const token = (overrides: Partial<Parameters<typeof irsaRequest>[0]> = {}) =>
     irsaRequest({ issuer, namespace: 'default', serviceAccount: 'my-sa', ...overrides });
 
-  test('the Fn::Join resolves to a valid policy', () => {
-    expect(typeof trust['Fn::Join']).toBe('object');
+  test('the Fn::Sub resolves to a valid policy', () => {
+    expect(typeof trust['Fn::Sub']).toBe('object');
     expect(toPolicyDocument(trust, values).Statement).toHaveLength(1);
   });
 

@@ -53,6 +53,16 @@ function resolveIntrinsic(fn: string, arg: any, values: DeployedValues): any {
       const [separator, source] = arg;
       return String(resolveIntrinsics(source, values)).split(separator);
     }
+    case 'Fn::Sub': {
+      const [template, variables] = typeof arg === 'string' ? [arg, {}] : arg;
+      const resolvedVariables = resolveIntrinsics(variables ?? {}, values);
+      return String(template).replace(/\$\{(!?)([^}]*)\}/g, (_m: string, bang: string, name: string) => {
+        if (bang) return `\${${name}}`;
+        if (resolvedVariables[name] !== undefined) return resolvedVariables[name];
+        if (name.includes('.')) return resolveIntrinsic('Fn::GetAtt', name, values);
+        return resolveIntrinsic('Ref', name, values);
+      });
+    }
     default:
       throw new Error(`intrinsic ${fn} is not supported by the test resolver`);
   }

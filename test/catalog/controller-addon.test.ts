@@ -1,20 +1,11 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { BUCKET_ARN } from './catalog-entries';
 import { AddonConflictResolution, ControllerAddon, ControllerIdentity, IdentityMode } from '../../src';
+import { errorOf } from '../support/error-of';
 import { clusterArnOf, importedCluster, newCluster, newStack } from '../support/fixtures';
 import { evaluateTrust, podIdentityRequest } from '../support/iam-evaluator';
 import { deployedValues } from '../support/intrinsics';
 import { codeResources, countByType, logicalIdOf, resourceOf } from '../support/template-queries';
-
-/** Catches the error of `fn` so a test can compare the whole message. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, got none');
-}
 
 /** Resource counts without those of the cluster itself (an aws-eks-v2 cluster with a node group). */
 function addedCounts(build: (addon: boolean) => Template): { [type: string]: number } {

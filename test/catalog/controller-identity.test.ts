@@ -2,6 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { BUCKET_ARN, CATALOG_CASES, NODE_ROLE_ARN, ZONE_A } from './catalog-entries';
 import { ControllerIdentity } from '../../src';
 import { compareControllerVersions, parseControllerVersion } from '../../src/catalog/controller-version';
+import { errorOf } from '../support/error-of';
 import { newStack } from '../support/fixtures';
 
 function compare(a: string, b: string): number {
@@ -141,16 +142,6 @@ describe('what each entry knows', () => {
     expect([entry.namespace, entry.serviceAccountName, entry.usesDefaultServiceAccount]).toEqual(['dns', 'edns', false]);
   });
 });
-
-/** Catches the error of `fn` so a test can compare the whole message. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, got none');
-}
 
 describe('bad inputs fail at synth, naming the construct', () => {
   const stack = newStack();

@@ -2,20 +2,11 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { NODE_ROLE_ARN, policyOf } from './catalog-entries';
 import { ControllerIdentity, IdentityMode, WorkloadIdentityOptions } from '../../src';
+import { errorOf } from '../support/error-of';
 import { ACCOUNT, clusterArnOf, importedCluster, ISSUER_A, ISSUER_B, newCluster, newStack } from '../support/fixtures';
 import { evaluateTrust, irsaRequest, podIdentityRequest } from '../support/iam-evaluator';
 import { deployedValues } from '../support/intrinsics';
 import { logicalIdOf, resourceOf } from '../support/template-queries';
-
-/** Catches the error of `fn` so a test can compare the whole message. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, got none');
-}
 
 const IRSA = IdentityMode.IRSA;
 const POD = IdentityMode.POD_IDENTITY;

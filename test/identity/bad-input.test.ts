@@ -3,22 +3,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import {
   IdentityMode, IIdentityCluster, KubernetesObjectsDelivery, WorkloadIdentityOptions, WorkloadPlatform,
 } from '../../src';
+import { errorOf } from '../support/error-of';
 import {
   expectedIrsaStatement, expectedTrust, iamPolicySize, LONGEST_ISSUER, LONGEST_PROVIDER_ARN,
 } from '../support/expected-trust';
 import {
   ACCOUNT, importedCluster, newApp, newCluster, newStack, providerArnOf,
 } from '../support/fixtures';
-
-/** Catches the error of `fn` so a test can compare the whole message. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error, got none');
-}
 
 const IRSA = IdentityMode.IRSA;
 const POD = IdentityMode.POD_IDENTITY;

@@ -91,6 +91,14 @@ export interface WorkloadIdentityOptions {
   readonly roleName?: string;
 
   /**
+   * Description of the role the library creates. The identity report and `cdk-eks-identity
+   * report` already say which service account uses which role, so none is set by default (it
+   * would cost every identity template bytes).
+   * @default - no description
+   */
+  readonly roleDescription?: string;
+
+  /**
    * Emit the Kubernetes ServiceAccount object. Turn off when something else (a Helm chart, an EKS
    * addon) creates the service account.
    * @default true
@@ -286,7 +294,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
           ? new iam.FederatedPrincipal(props.cluster.openIdConnectProviderArn, {}, 'sts:AssumeRoleWithWebIdentity')
           : new iam.ServicePrincipal(POD_IDENTITY_PRINCIPAL),
         managedPolicies: managedPolicies.length > 0 ? managedPolicies : undefined,
-        description: `${this.mode === IdentityMode.IRSA ? 'IRSA' : 'EKS Pod Identity'} role of service account ${this.namespace}/${this.serviceAccountName}`,
+        description: props.roleDescription,
       });
       this.role = this.createdRole;
       this.roleArn = Token.isUnresolved(roleName) ? this.createdRole.roleArn : roleArnFromName(Stack.of(this), roleName);

@@ -191,3 +191,15 @@ describe('grants on the role the library creates', () => {
     expect(resourceOf(Template.fromStack(stack), identity.role).Properties).not.toHaveProperty('Policies');
   });
 });
+
+test('the role gets a description only when asked for one', () => {
+  const stack = newStack();
+  const cluster = newCluster(stack);
+  const described = cluster.addWorkloadIdentity('Described', {
+    namespace: 'default', serviceAccountName: 'described', mode: IdentityMode.IRSA, roleDescription: 'reads the reports bucket',
+  });
+  const plain = cluster.addWorkloadIdentity('Plain', { namespace: 'default', serviceAccountName: 'plain', mode: IdentityMode.IRSA });
+  const template = Template.fromStack(stack);
+  expect(resourceOf(template, described.role).Properties.Description).toBe('reads the reports bucket');
+  expect(resourceOf(template, plain.role).Properties.Description).toBeUndefined();
+});

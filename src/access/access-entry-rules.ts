@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { AccessEntryType } from './access-entry-type';
 import { AccessPolicy, AccessScopeType } from './access-policy';
+import { MAX_ACCESS_POLICIES_PER_ENTRY } from '../aws-limits';
 import { dns1123LabelProblem } from '../k8s/kubernetes-names';
 
 /**
@@ -16,9 +17,6 @@ export interface AccessEntryProblem {
 
 /** Username prefixes EKS reserves for itself. */
 export const RESERVED_USERNAME_PREFIXES = ['system:', 'eks:', 'aws:', 'amazon:', 'iam:'];
-
-/** At most this many access policies on one CloudFormation access entry. */
-export const MAX_ACCESS_POLICIES = 20;
 
 const SESSION_NAME = '{{SessionName}}';
 
@@ -82,9 +80,9 @@ export function accessPoliciesProblem(type: AccessEntryType, policies: AccessPol
       fix: 'remove the access policies; EKS gives node entries the permissions nodes need',
     };
   }
-  if (policies.length > MAX_ACCESS_POLICIES) {
+  if (policies.length > MAX_ACCESS_POLICIES_PER_ENTRY) {
     return {
-      problem: `the access entry has ${policies.length} access policies; at most ${MAX_ACCESS_POLICIES} fit on one entry`,
+      problem: `the access entry has ${policies.length} access policies; at most ${MAX_ACCESS_POLICIES_PER_ENTRY} fit on one entry`,
       fix: 'combine namespaces into one scope per policy, or use Kubernetes groups with RBAC for the rest',
     };
   }

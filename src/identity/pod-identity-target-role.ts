@@ -91,7 +91,7 @@ export class PodIdentityTargetRole extends Construct implements iam.IGrantable {
       identity.sessionTagsDisabled ? undefined
         : { clusterArn: clusterArn!, namespace: identity.namespace, serviceAccount: identity.serviceAccountName },
     );
-    role.setTrust(renderTrustDocument(this, trustDocument([statement])));
+    role.setTrust(renderTrustDocument(trustDocument([statement])));
     this.role = role;
     this.grantPrincipal = role;
     for (const s of props.statements ?? []) role.addToPrincipalPolicy(s);

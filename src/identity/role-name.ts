@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { MAX_ROLE_NAME_LENGTH } from '../aws-limits';
 
 const ROLE_NAME = /^[\w+=,.@-]+$/;
 
@@ -9,7 +10,7 @@ const ROLE_NAME = /^[\w+=,.@-]+$/;
 export function roleNameProblem(name: string): string | undefined {
   if (Token.isUnresolved(name)) return undefined;
   if (name.length === 0) return 'it is empty';
-  if (name.length > 64) return `it is ${name.length} characters long (IAM allows at most 64)`;
+  if (name.length > MAX_ROLE_NAME_LENGTH) return `it is ${name.length} characters long (IAM allows at most ${MAX_ROLE_NAME_LENGTH})`;
   if (!ROLE_NAME.test(name)) return 'it may only contain letters, digits and + = , . @ _ -';
   return undefined;
 }

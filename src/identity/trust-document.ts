@@ -1,5 +1,4 @@
 import { Fn, IResolvable, Token, Tokenization } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
 
 /**
  * One statement of a role trust policy, as plain JSON (values may be CDK tokens).
@@ -39,7 +38,7 @@ function hasTokenKey(value: unknown): boolean {
  * no Lambda.
  * @internal
  */
-export function renderTrustDocument(_scope: IConstruct, document: TrustDocument): any {
+export function renderTrustDocument(document: TrustDocument): any {
   return hasTokenKey(document) ? jsonStringWithVariables(document) : document;
 }
 
@@ -73,6 +72,3 @@ function jsonStringWithVariables(document: TrustDocument): string {
 export function trustDocumentSize(document: TrustDocument): number {
   return JSON.stringify(document).replace(/\s/g, '').length;
 }
-
-/** IAM's default quota for a role trust policy (characters without whitespace). */
-export const TRUST_POLICY_DEFAULT_QUOTA = 2048;

@@ -10,12 +10,13 @@ import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL, podIdentityTrustStatement
 import { knownRoleArn, roleArnFromName } from './role-arn';
 import { roleNameProblem } from './role-name';
 import {
-  renderTrustDocument, TRUST_POLICY_DEFAULT_QUOTA, TrustDocument, trustDocument, trustDocumentSize, TrustStatement,
+  renderTrustDocument, TrustDocument, trustDocument, trustDocumentSize, TrustStatement,
 } from './trust-document';
 import { trustProblemForMode } from './trust-inspection';
 import {
   worstCaseClusterArn, worstCaseIssuer, worstCaseNamespace, worstCaseOidcProviderArn, worstCaseServiceAccount,
 } from './worst-case-values';
+import { TRUST_POLICY_DEFAULT_QUOTA } from '../aws-limits';
 import type { ControllerIdentity } from '../catalog/controller-identity';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
 import { throwIdentityError } from '../errors';
@@ -298,7 +299,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
       });
       this.role = this.createdRole;
       this.roleArn = Token.isUnresolved(roleName) ? this.createdRole.roleArn : roleArnFromName(Stack.of(this), roleName);
-      this.createdRole.setTrust(renderTrustDocument(this, this.buildTrust(false)));
+      this.createdRole.setTrust(renderTrustDocument(this.buildTrust(false)));
       this.validateTrustSize();
     }
     this.grantPrincipal = this.role.grantPrincipal;

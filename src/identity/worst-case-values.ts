@@ -1,16 +1,17 @@
 import { Token } from 'aws-cdk-lib';
+import {
+  ACCOUNT_ID_LENGTH, EKS_ISSUER_ID_LENGTH, MAX_CLUSTER_NAME_LENGTH, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH,
+  MAX_ROLE_NAME_LENGTH, MAX_URL_SUFFIX_LENGTH,
+} from '../aws-limits';
 
 /*
  * Placeholders for values only known at deploy time, each as long as the real value can be, so
- * the size of a trust document can be bounded at synth. Longest published partition:
- * `aws-us-gov` (10); longest region name: 15 (`us-isof-south-1`); longest DNS suffix: 16
- * (`amazonaws.com.cn`); EKS issuer ids are 32 hex characters; cluster names are at most 100
- * characters; role names at most 64.
+ * the size of a trust document can be bounded at synth.
  */
-const PARTITION = 'x'.repeat(10);
-const REGION = 'x'.repeat(15);
-const ACCOUNT = '0'.repeat(12);
-const ISSUER = `oidc.eks.${REGION}.${'x'.repeat(16)}/id/${'X'.repeat(32)}`;
+const PARTITION = 'x'.repeat(MAX_PARTITION_LENGTH);
+const REGION = 'x'.repeat(MAX_REGION_LENGTH);
+const ACCOUNT = '0'.repeat(ACCOUNT_ID_LENGTH);
+const ISSUER = `oidc.eks.${REGION}.${'x'.repeat(MAX_URL_SUFFIX_LENGTH)}/id/${'X'.repeat(EKS_ISSUER_ID_LENGTH)}`;
 
 function orWorstCase(value: string, worst: string): string {
   return Token.isUnresolved(value) ? worst : value;
@@ -28,12 +29,12 @@ export function worstCaseOidcProviderArn(arn: string, issuer: string): string {
 
 /** @internal */
 export function worstCaseClusterArn(arn: string): string {
-  return orWorstCase(arn, `arn:${PARTITION}:eks:${REGION}:${ACCOUNT}:cluster/${'x'.repeat(100)}`);
+  return orWorstCase(arn, `arn:${PARTITION}:eks:${REGION}:${ACCOUNT}:cluster/${'x'.repeat(MAX_CLUSTER_NAME_LENGTH)}`);
 }
 
 /** @internal */
 export function worstCaseRoleArn(arn: string): string {
-  return orWorstCase(arn, `arn:${PARTITION}:iam::${ACCOUNT}:role/${'x'.repeat(64)}`);
+  return orWorstCase(arn, `arn:${PARTITION}:iam::${ACCOUNT}:role/${'x'.repeat(MAX_ROLE_NAME_LENGTH)}`);
 }
 
 /** @internal */

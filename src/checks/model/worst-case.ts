@@ -1,4 +1,8 @@
 import { CfnResource, findPlaceholders, TemplateText } from './intrinsics';
+import {
+  ACCOUNT_ID_LENGTH, EKS_ISSUER_ID_LENGTH, MAX_CLUSTER_NAME_LENGTH, MAX_PARTITION_LENGTH, MAX_REGION_LENGTH,
+  MAX_ROLE_NAME_LENGTH, MAX_URL_SUFFIX_LENGTH,
+} from '../../aws-limits';
 
 /*
  * Longest forms of deploy-time values, to bound document sizes at synth. Longest partition:
@@ -6,15 +10,15 @@ import { CfnResource, findPlaceholders, TemplateText } from './intrinsics';
  * (`amazonaws.com.cn`); EKS issuer ids are 32 hex characters; cluster names at most 100 characters;
  * role names at most 64; stack names at most 128.
  */
-const PARTITION = 10;
-const REGION = 15;
-const ACCOUNT = 12;
-const URL_SUFFIX = 16;
-const ISSUER = 'oidc.eks.'.length + REGION + 1 + URL_SUFFIX + '/id/'.length + 32;
+const PARTITION = MAX_PARTITION_LENGTH;
+const REGION = MAX_REGION_LENGTH;
+const ACCOUNT = ACCOUNT_ID_LENGTH;
+const URL_SUFFIX = MAX_URL_SUFFIX_LENGTH;
+const ISSUER = 'oidc.eks.'.length + REGION + 1 + URL_SUFFIX + '/id/'.length + EKS_ISSUER_ID_LENGTH;
 const ARN_PREFIX = 'arn:'.length + PARTITION; // `arn:<partition>`
 const IAM_ARN = ARN_PREFIX + ':iam::'.length + ACCOUNT + 1; // `arn:<p>:iam::<account>:`
-const CLUSTER_NAME = 100;
-const ROLE_NAME = 64;
+const CLUSTER_NAME = MAX_CLUSTER_NAME_LENGTH;
+const ROLE_NAME = MAX_ROLE_NAME_LENGTH;
 
 /** Length assumed for a deploy-time value of unknown kind. */
 export const UNKNOWN_VALUE_LENGTH = 256;

@@ -1,8 +1,9 @@
+import { MAX_ROLE_NAME_LENGTH } from '../../aws-limits';
 import { CheckLevel } from '../check-types';
 import { findPlaceholders } from '../model/intrinsics';
 import { at, Rule } from '../rule';
 
-const MAX_ROLE_NAME = 64;
+const MAX_ROLE_NAME = MAX_ROLE_NAME_LENGTH;
 
 /** The reason a role name is invalid, if it is; placeholders (deploy-time parts) are skipped. */
 export function roleNameProblem(name: string): string | undefined {

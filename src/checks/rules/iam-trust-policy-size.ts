@@ -1,10 +1,7 @@
 import { CheckLevel } from '../check-types';
 import { at, Rule, TRUST_POLICY } from '../rule';
 import { describeSize, trustPolicySize } from './_shared';
-
-/** IAM's default and maximum trust policy sizes (characters without whitespace). */
-export const TRUST_POLICY_DEFAULT_QUOTA = 2048;
-export const TRUST_POLICY_MAX_QUOTA = 4096;
+import { TRUST_POLICY_DEFAULT_QUOTA, TRUST_POLICY_MAX_QUOTA } from '../../aws-limits';
 
 /** EKSID-IAM-001: a trust policy fits IAM's default quota. */
 export const iamTrustPolicySize: Rule = {

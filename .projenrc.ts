@@ -48,7 +48,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
   tsconfigDev: { compilerOptions: { isolatedModules: true } },
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'examples', 'build-tools', 'projenrc'], commandOptions: { fix: false } },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'examples', 'labs', 'build-tools', 'projenrc'], commandOptions: { fix: false } },
   gitignore: ['cdk.out/', 'cdk.context.json', '/bench/results/', '.ci-jest-results.json'],
   npmIgnoreOptions: { ignorePatterns: ['cdk.out/', '/bench/', '/examples/', '/.ci/'] },
 });
@@ -68,8 +68,8 @@ const lab = project.addTask('lab', {
   description: 'Synthesize the lab stacks offline into cdk.out/ (templates, Kubernetes YAML, identity report)',
   exec: 'rm -rf cdk.out',
 });
-lab.exec('cdk synth --quiet --no-notices --no-version-reporting --app "npx ts-node --transpile-only --prefer-ts-exts src/labs/main.ts" --output cdk.out');
-lab.exec('ts-node --transpile-only --prefer-ts-exts src/labs/write-report.ts cdk.out');
+lab.exec('cdk synth --quiet --no-notices --no-version-reporting --app "npx ts-node --transpile-only --prefer-ts-exts labs/main.ts" --output cdk.out');
+lab.exec('ts-node --transpile-only --prefer-ts-exts labs/write-report.ts cdk.out');
 
 project.addTask('bench', {
   description: 'Benchmark against aws-cdk-lib aws-eks-v2; writes docs/benchmarks.md',

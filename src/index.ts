@@ -1,3 +1,4 @@
+export * from './core';
 export * from './cluster';
 export * from './identity';
 export * from './k8s';

@@ -1,17 +1,20 @@
 import { Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct, IConstruct } from 'constructs';
-import { claimAccessEntry } from './access-entry-registry';
-import {
-  AccessEntryProblem, accessPoliciesProblem, kubernetesGroupProblem, typeTakesNoIdentityProblem, usernameProblem,
-} from './access-entry-rules';
-import { AccessEntryType } from './access-entry-type';
-import { AccessPolicy } from './access-policy';
-import { isOpaqueToken, parsePrincipalArn, principalArnProblem } from './principal-arn';
-import { AuthenticationMode } from '../cluster/authentication-mode';
+import { claimAccessEntry } from './private/access-entry-registry';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
-import { identityErrorMessage, throwIdentityError } from '../errors';
-import { stackPartition } from '../identity/role-arn';
+import { accessEntryUsernameProblem, kubernetesGroupProblem } from '../core/access-entry-names';
+import {
+  accessPolicyCountProblem, accessPolicyNameProblem, accessPolicyScopeProblem, duplicateAccessPolicyProblem,
+  entryTypeIdentityProblem, entryTypePoliciesProblem,
+} from '../core/access-entry-rules';
+import { AccessEntryType } from '../core/access-entry-type';
+import { AccessPolicy } from '../core/access-policy';
+import { parseIamArn, principalArnProblem } from '../core/arn';
+import { AuthenticationMode } from '../core/authentication-mode';
+import { isOpaque } from '../core/deploy-time';
+import { identityErrorMessage, throwIdentityError, throwIfProblem } from '../core/errors';
+import { stackPartition } from '../private/stack-values';
 
 /**
  * What an access entry grants (everything but the cluster and the principal).
@@ -113,9 +116,9 @@ export class ClusterAccess extends Construct {
         'switch the cluster to API_AND_CONFIG_MAP (then API; the change is one-way) and declare that mode where you import it, or map the principal in aws-auth');
     }
     this.validatePrincipal();
-    this.fail(typeTakesNoIdentityProblem(this.type, this.kubernetesGroups, this.username));
-    for (const group of this.kubernetesGroups) this.fail(kubernetesGroupProblem(group));
-    if (this.username !== undefined) this.fail(usernameProblem(this.username));
+    throwIfProblem(this, entryTypeIdentityProblem(this.type, this.kubernetesGroups, this.username));
+    for (const group of this.kubernetesGroups) throwIfProblem(this, kubernetesGroupProblem(group));
+    if (this.username !== undefined) throwIfProblem(this, accessEntryUsernameProblem(this.username));
     claimAccessEntry(props.cluster, this, this.principalArn);
     this.addAccessPolicies(...(props.accessPolicies ?? []));
 
@@ -153,15 +156,23 @@ export class ClusterAccess extends Construct {
    * Associates more access policies with the entry (each policy once; at most 20 in all).
    */
   public addAccessPolicies(...policies: AccessPolicy[]): void {
-    this.fail(accessPoliciesProblem(this.type, [...this.policies, ...policies]));
+    const all = [...this.policies, ...policies];
+    const names = all.map((p) => p.policyName);
+    throwIfProblem(this, entryTypePoliciesProblem(this.type, names));
+    throwIfProblem(this, accessPolicyCountProblem(all.length));
+    throwIfProblem(this, duplicateAccessPolicyProblem(names));
+    for (const policy of policies) {
+      throwIfProblem(this, accessPolicyNameProblem(policy.policyName));
+      const association = { name: policy.policyName, scopeType: policy.scope.type, namespaces: policy.scope.namespaces ?? [] };
+      throwIfProblem(this, accessPolicyScopeProblem(association));
+    }
     this.policies.push(...policies);
   }
 
   private validatePrincipal(): void {
-    const problem = principalArnProblem(this.principalArn);
-    if (problem) throwIdentityError(this, problem.problem, problem.fix);
-    if (this.type === AccessEntryType.STANDARD || isOpaqueToken(this.principalArn)) return;
-    const parsed = parsePrincipalArn(this.principalArn)!;
+    throwIfProblem(this, principalArnProblem(this.principalArn));
+    if (this.type === AccessEntryType.STANDARD || isOpaque(this.principalArn)) return;
+    const parsed = parseIamArn(this.principalArn)!;
     if (parsed.resourceType !== 'role') {
       throwIdentityError(this, `an access entry of type ${this.type} needs an IAM role, not '${this.principalArn}'`,
         'give the node role (or Fargate pod execution role) ARN, or use AccessEntryType.STANDARD');
@@ -171,10 +182,6 @@ export class ClusterAccess extends Construct {
       throwIdentityError(this, `an access entry of type ${this.type} needs a role of the cluster's account ${clusterAccount}, not of ${parsed.account}`,
         'use a role in the cluster\'s account, or AccessEntryType.STANDARD for a principal of another account');
     }
-  }
-
-  private fail(problem: AccessEntryProblem | undefined): void {
-    if (problem) throwIdentityError(this, problem.problem, problem.fix);
   }
 
   /** Access entries for the same principal and cluster made by other means (e.g. aws-eks-v2 `grantAccess`). */

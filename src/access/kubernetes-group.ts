@@ -1,12 +1,11 @@
 import * as cdk8s from 'cdk8s';
 import { Construct } from 'constructs';
-import { kubernetesGroupProblem } from './access-entry-rules';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
-import { throwIdentityError } from '../errors';
-import { MANAGED_BY_LABEL } from '../k8s/cluster-kubernetes-objects';
-import { dns1123LabelProblem } from '../k8s/kubernetes-names';
+import { kubernetesGroupProblem } from '../core/access-entry-names';
+import { throwIdentityError, throwIfProblem } from '../core/errors';
+import { namespaceNameProblem, rbacObjectNameProblem } from '../core/kubernetes-names';
+import { MANAGED_BY_LABEL, RBAC_API_GROUP } from '../core/kubernetes-vocabulary';
 
-const RBAC_API_GROUP = 'rbac.authorization.k8s.io';
 const RBAC_API_VERSION = `${RBAC_API_GROUP}/v1`;
 
 /**
@@ -129,12 +128,8 @@ export class KubernetesGroup extends Construct {
     super(scope, id);
     this.groupName = props.group;
     this.namespace = props.namespace;
-    const groupProblem = kubernetesGroupProblem(props.group);
-    if (groupProblem) throwIdentityError(this, groupProblem.problem, groupProblem.fix);
-    if (props.namespace !== undefined) {
-      const problem = dns1123LabelProblem(props.namespace);
-      if (problem) throwIdentityError(this, `namespace '${props.namespace}' is not a valid Kubernetes namespace name: ${problem}`, 'use a DNS-1123 label such as \'my-app\'');
-    }
+    throwIfProblem(this, kubernetesGroupProblem(props.group));
+    if (props.namespace !== undefined) throwIfProblem(this, namespaceNameProblem(props.namespace));
     const hasRules = props.rules !== undefined;
     if (hasRules === (props.clusterRole !== undefined)) {
       throwIdentityError(this, `Kubernetes group '${props.group}' needs exactly one of rules and clusterRole`,
@@ -192,10 +187,7 @@ export class KubernetesGroup extends Construct {
   }
 
   private checkObjectName(field: string, name: string): void {
-    if (name.length === 0 || name === '.' || name === '..' || /[/%]/.test(name)) {
-      throwIdentityError(this, `${field} '${name}' is not a valid RBAC object name (it must be non-empty, not '.' or '..', and contain no '/' or '%')`,
-        'use a name such as \'pod-readers\'');
-    }
+    throwIfProblem(this, rbacObjectNameProblem(name, field));
   }
 
   private checkRules(rules: RbacRule[]): void {

@@ -1,19 +1,19 @@
-import { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import * as path from 'path';
+import { Stack, Stage } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { AccessPolicy, AccessScopeType } from '../access/access-policy';
+import { readTemplateFile } from '../checks/assembly';
 import { CheckInput } from '../checks/check-types';
-import { allowsSubject } from '../checks/rules/_shared';
-import { podIdentityTargetRole } from '../checks/rules/pod-identity-target-role';
+import { targetRoleProblem } from '../checks/rules/pod-identity-target-role';
 import {
-  AccessEntryModel, AccessPolicyModel, AssociationModel, CheckModel, ClusterModel, RoleModel, ServiceAccountModel, StackModel,
+  AccessEntryModel, AccessPolicyModel, AssociationModel, CheckModel, ClusterModel, RoleModel, roleLabel, ServiceAccountModel, StackModel,
 } from '../checks/template-model';
-import type { IIdentityCluster } from '../cluster/i-identity-cluster';
-import { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
-import { KubernetesObjectsDelivery } from '../k8s/kubernetes-objects-delivery';
+import { AccessPolicy, AccessScopeType } from '../core/access-policy';
+import { IIdentityClusterRef } from '../core/identity-cluster-ref';
+import { serviceAccountSubject } from '../core/irsa';
+import { irsaAllowed, keyAllows } from '../core/trust/trust-semantics';
 import { IdentityReport } from '../report/identity-report';
-import { accessPolicyName, principalName, roleLabel } from '../report/permissions';
-import { audienceCheck, clusterOfKey, irsaStatementIsFor, irsaSubjectGrants, podIdentityVerdict } from '../report/trust-analysis';
+import { accessPolicyName, principalName } from '../report/permissions';
+import { audienceCheck, irsaStatementIsFor, irsaSubjectGrants, podIdentityVerdict } from '../report/trust-analysis';
 
 /** A cluster as the templates know it. */
 interface ClusterRef {
@@ -23,7 +23,7 @@ interface ClusterRef {
   readonly model?: ClusterModel;
   readonly providerArn: string;
   readonly clusterArn: string;
-  readonly cluster: IIdentityCluster;
+  readonly cluster: IIdentityClusterRef;
 }
 
 /** A role of the templates, with the name used in messages. */
@@ -45,20 +45,21 @@ interface RoleRef {
  * Each assertion throws an `Error` that explains the mismatch (e.g. `role myeks-irsa-my-sa trusts
  * system:serviceaccount:default:other, not default/my-sa`).
  *
- * How it decides: it reads the synthesized templates (`Template.fromStack`) with the template
- * model of the `EksIdentityChecks` rule pack, and the cluster's Kubernetes objects from its chart
- * (`cluster.kubernetesObjects.renderManifests()`), and reasons over the trust shapes EKS uses:
- * IRSA (a `Federated` OIDC provider of the cluster allowed `sts:AssumeRoleWithWebIdentity`, with
- * `StringEquals`/`StringLike` on `<issuer>:sub` and `<issuer>:aud`) and EKS Pod Identity (a pod
- * identity association, `pods.eks.amazonaws.com` allowed `sts:AssumeRole` and `sts:TagSession`,
- * and `aws:RequestTag/...` conditions that must match the association). No IAM policy simulator is
- * bundled or called, and it is not a general IAM policy evaluator: `Deny` statements, permission
- * boundaries, SCPs and conditions on other keys are not considered, and values only known at
- * deploy time are compared as they are written (placeholders that cannot be compared are accepted).
+ * How it decides: it synthesizes the stacks and reads their templates and the Kubernetes YAML
+ * written next to them with the template model of the `EksIdentityChecks` rule pack, and asks
+ * the same trust semantics the rule pack and the report use: IRSA (a `Federated` OIDC provider of
+ * the cluster allowed `sts:AssumeRoleWithWebIdentity`, conditions on `<issuer>:sub` and
+ * `<issuer>:aud` that hold for the service account and `sts.amazonaws.com`) and EKS Pod Identity
+ * (a pod identity association, `pods.eks.amazonaws.com` allowed `sts:AssumeRole` and
+ * `sts:TagSession` under `aws:RequestTag/...` conditions that hold for the association), Allow
+ * and Deny statements alike. No IAM policy simulator is bundled or called: permission
+ * boundaries, SCPs and conditions on keys a request does not carry at synth are not considered,
+ * and values only known at deploy time are compared as they are written (a comparison that
+ * cannot be decided at synth is accepted).
  */
 export class IdentityAssertions {
   /**
-   * Assertions over one stack (synthesized with `Template.fromStack`).
+   * Assertions over one stack (synthesized with its app).
    *
    * @param stack the stack with the cluster, roles, associations and access entries
    */
@@ -70,7 +71,7 @@ export class IdentityAssertions {
    * Assertions over several stacks, e.g. when roles or cross-account target roles live in
    * another stack than the cluster.
    *
-   * @param stacks the stacks (each is synthesized with `Template.fromStack`)
+   * @param stacks the stacks (each is synthesized with its app)
    */
   public static fromStacks(stacks: Stack[]): IdentityAssertions {
     if (stacks.length === 0) throw new Error('IdentityAssertions.fromStacks needs at least one stack');
@@ -81,11 +82,11 @@ export class IdentityAssertions {
   private readonly model: CheckModel;
 
   private constructor(stacks: Stack[]) {
-    this.inputs = stacks.map((stack) => ({
-      stackName: stack.stackName,
-      template: Template.fromStack(stack).toJSON(),
-      kubernetesManifests: fileManifests(stack),
-    }));
+    this.inputs = stacks.map((stack) => {
+      const stage = Stage.of(stack);
+      if (!stage) throw new Error(`stack ${stack.node.path} is not in an App or Stage, so it cannot be synthesized`);
+      return readTemplateFile(path.join(stage.synth().directory, stack.templateFile));
+    });
     this.model = CheckModel.build(this.inputs);
   }
 
@@ -109,14 +110,14 @@ export class IdentityAssertions {
    * @param serviceAccountName the name of the service account
    * @param role the role (it must be defined in the stacks given)
    */
-  public serviceAccountCanAssume(cluster: IIdentityCluster, namespace: string, serviceAccountName: string, role: iam.IRole): void {
+  public serviceAccountCanAssume(cluster: IIdentityClusterRef, namespace: string, serviceAccountName: string, role: iam.IRole): void {
     const c = this.clusterRef(cluster);
     const r = this.roleRef(role);
     const who = `${namespace}/${serviceAccountName} on ${c.label}`;
     const association = this.associationsOf(c)
       .find((a) => a.serviceAccount === serviceAccountName && (a.namespace === undefined || a.namespace === namespace));
     if (association) {
-      const problem = this.podIdentityProblem(c, association, r);
+      const problem = this.podIdentityProblem(association, r);
       if (problem) throw new Error(`${who} cannot assume ${r.label}: ${problem}`);
       return;
     }
@@ -132,15 +133,21 @@ export class IdentityAssertions {
       }
       throw new Error(`${r.label} trusts neither the OIDC provider of ${c.label} (IRSA) nor pods.eks.amazonaws.com (EKS Pod Identity)`);
     }
-    const subject = `system:serviceaccount:${namespace}:${serviceAccountName}`;
-    const allowing = forCluster.filter((s) => allowsSubject(s.statement, subject));
+    const subject = serviceAccountSubject(namespace, serviceAccountName);
+    const allowing = forCluster.filter((s) => keyAllows(s.grant.subject, subject) !== false);
     if (allowing.length === 0) {
-      const subjects = unique(forCluster.flatMap((s) => irsaSubjectGrants(s.statement).map((g) => g.subject)));
+      const subjects = unique(forCluster.flatMap((s) => irsaSubjectGrants(s.grant).map((g) => g.subject)));
       throw new Error(`${r.label} trusts ${subjects.join(', ')}, not ${namespace}/${serviceAccountName}`);
     }
-    if (!allowing.some((s) => audienceCheck(s.statement).allowsStsAudience)) {
-      throw new Error(`${r.label} trusts ${subject} only with an :aud condition that does not allow sts.amazonaws.com`
-        + `${audienceCheck(allowing[0].statement).suffix.replace(/^, /, ' (')})`);
+    const trust = this.model.trustOf(r.model);
+    const options = this.model.trustOptions(r.model.stackName);
+    const admitted = allowing.filter((s) =>
+      irsaAllowed(trust, { providerArn: s.providerArn, namespace, serviceAccount: serviceAccountName }, options) !== false);
+    if (admitted.length === 0) {
+      const audience = audienceCheck(allowing[0].grant.audience);
+      throw new Error(audience.allowsStsAudience
+        ? `${r.label} trusts ${subject}, but another condition or a Deny statement of its trust refuses it`
+        : `${r.label} trusts ${subject} only with an :aud condition that does not allow sts.amazonaws.com${audience.suffix.replace(/^, /, ' (')})`);
     }
     const objects = this.serviceAccountObjects(c, namespace, serviceAccountName);
     if (objects.length > 0 && !objects.some((sa) => this.model.roleByArn(sa.roleArn, c.stackName) === r.model)) {
@@ -162,21 +169,24 @@ export class IdentityAssertions {
    * @param serviceAccountName the name of the service account
    * @param role the role (it must be defined in the stacks given)
    */
-  public serviceAccountCannotAssume(cluster: IIdentityCluster, namespace: string, serviceAccountName: string, role: iam.IRole): void {
+  public serviceAccountCannotAssume(cluster: IIdentityClusterRef, namespace: string, serviceAccountName: string, role: iam.IRole): void {
     const c = this.clusterRef(cluster);
     const r = this.roleRef(role);
     const ways: string[] = [];
     for (const a of this.associationsOf(c)) {
       if (a.serviceAccount !== serviceAccountName || (a.namespace !== undefined && a.namespace !== namespace)) continue;
       if (this.model.roleByArn(a.roleArn, a.stackName) !== r.model && this.model.roleByArn(a.targetRoleArn, a.stackName) !== r.model) continue;
-      if (this.podIdentityProblem(c, a, r) === undefined) ways.push(`pod identity association ${a.logicalId}`);
+      if (this.podIdentityProblem(a, r) === undefined) ways.push(`pod identity association ${a.logicalId}`);
     }
-    const subject = `system:serviceaccount:${namespace}:${serviceAccountName}`;
+    const subject = serviceAccountSubject(namespace, serviceAccountName);
+    const trust = this.model.trustOf(r.model);
+    const options = this.model.trustOptions(r.model.stackName);
     for (const s of this.model.irsaStatements(r.model)) {
       if (!irsaStatementIsFor(this.model, s, r.model.stackName, c.model, c.providerArn, c.stackName)) continue;
-      if (!allowsSubject(s.statement, subject) || !audienceCheck(s.statement).allowsStsAudience) continue;
-      const grants = irsaSubjectGrants(s.statement);
-      const grant = grants.find((g) => g.subject === subject) ?? grants.find((g) => g.subject !== '*' && allowsSubject(s.statement, subject)) ?? grants[0];
+      if (irsaAllowed(trust, { providerArn: s.providerArn, namespace, serviceAccount: serviceAccountName }, options) === false) continue;
+      if (keyAllows(s.grant.subject, subject) === false) continue;
+      const grants = irsaSubjectGrants(s.grant);
+      const grant = grants.find((g) => g.subject === subject) ?? grants.find((g) => g.subject !== '*') ?? grants[0];
       ways.push(`its IRSA trust for OIDC provider ${s.providerLabel} allows ${grant.subject === '*' ? 'any subject' : grant.subject} (${grant.description})`);
     }
     if (ways.length > 0) throw new Error(`${namespace}/${serviceAccountName} on ${c.label} can assume ${r.label}: ${ways.join('; ')}`);
@@ -191,7 +201,7 @@ export class IdentityAssertions {
    * @param principalArn the IAM role or user ARN (e.g. `role.roleArn`)
    * @param policy the access policy and scope, e.g. `AccessPolicy.edit({ type: AccessScopeType.NAMESPACE, namespaces: ['app'] })`
    */
-  public principalHasAccess(cluster: IIdentityCluster, principalArn: string, policy: AccessPolicy): void {
+  public principalHasAccess(cluster: IIdentityClusterRef, principalArn: string, policy: AccessPolicy): void {
     const problem = this.accessProblem(cluster, principalArn, policy);
     if (problem) throw new Error(problem);
   }
@@ -205,7 +215,7 @@ export class IdentityAssertions {
    * @param principalArn the IAM role or user ARN
    * @param policy the access policy and scope
    */
-  public principalLacksAccess(cluster: IIdentityCluster, principalArn: string, policy: AccessPolicy): void {
+  public principalLacksAccess(cluster: IIdentityClusterRef, principalArn: string, policy: AccessPolicy): void {
     if (this.accessProblem(cluster, principalArn, policy) !== undefined) return;
     const c = this.clusterRef(cluster);
     const { entry, label } = this.accessEntryOf(c, principalArn);
@@ -220,7 +230,7 @@ export class IdentityAssertions {
    * @param principalArn the IAM role or user ARN
    * @param groups the groups it must be in (it may be in more)
    */
-  public principalHasKubernetesGroups(cluster: IIdentityCluster, principalArn: string, groups: string[]): void {
+  public principalHasKubernetesGroups(cluster: IIdentityClusterRef, principalArn: string, groups: string[]): void {
     const c = this.clusterRef(cluster);
     const entry = this.requireAccessEntry(c, principalArn);
     const missing = groups.filter((g) => !entry.entry.groups.includes(g));
@@ -236,7 +246,7 @@ export class IdentityAssertions {
    * @param principalArn the IAM role or user ARN
    * @param username the expected username, e.g. `testuser:{{SessionName}}`
    */
-  public principalHasUsername(cluster: IIdentityCluster, principalArn: string, username: string): void {
+  public principalHasUsername(cluster: IIdentityClusterRef, principalArn: string, username: string): void {
     const c = this.clusterRef(cluster);
     const entry = this.requireAccessEntry(c, principalArn);
     if (entry.entry.username !== username) {
@@ -244,12 +254,12 @@ export class IdentityAssertions {
     }
   }
 
-  private clusterRef(cluster: IIdentityCluster): ClusterRef {
+  private clusterRef(cluster: IIdentityClusterRef): ClusterRef {
     const stack = Stack.of(cluster);
     const stackModel = this.stackModel(stack, `cluster ${cluster.node.path}`);
     const text = (value: string): string => stackModel.text.text(stack.resolve(value));
     const key = this.model.clusterKeyOf(stack.resolve(cluster.clusterName), stackModel);
-    const model = clusterOfKey(this.model, key, stack.stackName);
+    const model = this.model.clusterOfKey(key, stack.stackName);
     return {
       label: key.includes('/') || key.includes('${') ? `cluster ${cluster.node.path}` : `cluster ${key}`,
       stackName: stack.stackName,
@@ -263,7 +273,7 @@ export class IdentityAssertions {
 
   private roleRef(role: iam.IRole): RoleRef {
     const stack = Stack.of(role);
-    const stackModel = this.model.stacks.find((s) => s.name === stack.stackName);
+    const stackModel = this.model.findStack(stack.stackName);
     const resolved = stack.resolve(role.roleArn);
     const arn = stackModel ? stackModel.text.text(resolved) : typeof resolved === 'string' ? resolved : undefined;
     const model = arn === undefined ? undefined : this.model.roleByArn(arn, stack.stackName);
@@ -279,7 +289,7 @@ export class IdentityAssertions {
   }
 
   private stackModel(stack: Stack, what: string): StackModel {
-    const found = this.model.stacks.find((s) => s.name === stack.stackName);
+    const found = this.model.findStack(stack.stackName);
     if (!found) {
       throw new Error(`${what} is in stack ${stack.stackName}, which is not among the stacks given (${this.stackNames()}); `
         + 'pass it with IdentityAssertions.fromStacks([...])');
@@ -293,7 +303,7 @@ export class IdentityAssertions {
 
   private sameCluster(c: ClusterRef, key: string | undefined, stackName: string): boolean {
     if (key === undefined) return false;
-    return c.model ? clusterOfKey(this.model, key, stackName) === c.model : key === c.key;
+    return c.model ? this.model.clusterOfKey(key, stackName) === c.model : key === c.key;
   }
 
   private associationsOf(c: ClusterRef): AssociationModel[] {
@@ -309,7 +319,7 @@ export class IdentityAssertions {
   }
 
   /** Why the association does not give the role (directly or as target role), or undefined when it does. */
-  private podIdentityProblem(c: ClusterRef, a: AssociationModel, r: RoleRef): string | undefined {
+  private podIdentityProblem(a: AssociationModel, r: RoleRef): string | undefined {
     const associationRole = this.model.roleByArn(a.roleArn, a.stackName);
     const target = this.model.roleByArn(a.targetRoleArn, a.stackName);
     const name = `pod identity association ${a.logicalId}`;
@@ -319,21 +329,18 @@ export class IdentityAssertions {
       return `its ${name} gives it ${gives}${via}, and pod identity takes precedence over IRSA`;
     }
     if (!associationRole) return `the role of ${name} (${a.roleArn}) is not in the templates, so its trust cannot be checked`;
-    const verdict = podIdentityVerdict(this.model, associationRole, a, c.model, c.clusterArn);
+    const verdict = podIdentityVerdict(this.model, associationRole, a);
     if (!verdict.admitted) return `${name} names ${associationRole === r.model ? 'it' : `role ${roleLabel(associationRole)}`}, but ${verdict.problem}`;
     if (target === r.model) {
-      const finding = podIdentityTargetRole.check(this.model).find((f) => f.stackName === a.stackName && f.logicalId === a.logicalId);
-      if (finding) return finding.message;
+      const problem = targetRoleProblem(this.model, a);
+      if (problem) return `${name} chains to it, but ${problem}`;
     }
     return undefined;
   }
 
   private serviceAccountObjects(c: ClusterRef, namespace: string, name: string): ServiceAccountModel[] {
-    const objects = c.cluster.kubernetesObjects;
-    const accounts = objects.delivery === KubernetesObjectsDelivery.FILES
-      ? CheckModel.build([{ stackName: c.stackName, template: {}, kubernetesManifests: objects.renderManifests() }]).serviceAccounts
-      : this.model.serviceAccounts.filter((sa) => this.sameCluster(c, sa.clusterKey, sa.stackName));
-    return accounts.filter((sa) => sa.namespace === namespace && sa.name === name);
+    return this.model.serviceAccounts
+      .filter((sa) => sa.namespace === namespace && sa.name === name && this.sameCluster(c, sa.clusterKey, sa.stackName));
   }
 
   private accessEntryOf(c: ClusterRef, principalArn: string): { entry?: AccessEntryModel; label: string; entries: AccessEntryModel[] } {
@@ -354,7 +361,7 @@ export class IdentityAssertions {
     return { entry, label };
   }
 
-  private accessProblem(cluster: IIdentityCluster, principalArn: string, policy: AccessPolicy): string | undefined {
+  private accessProblem(cluster: IIdentityClusterRef, principalArn: string, policy: AccessPolicy): string | undefined {
     const c = this.clusterRef(cluster);
     const { entry, label, entries } = this.accessEntryOf(c, principalArn);
     if (!entry) {
@@ -375,14 +382,6 @@ export class IdentityAssertions {
     if (missing.length === 0) return undefined;
     return `${label} has ${policy.policyName} on ${c.label} in namespace(s) ${unique(named.flatMap((p) => p.namespaces)).join(', ')}, not in ${missing.join(', ')}`;
   }
-}
-
-/** The Kubernetes objects a stack writes as files (objects applied with kubectl are in the template). */
-function fileManifests(stack: Stack): any[] {
-  return stack.node.findAll()
-    .filter((c): c is ClusterKubernetesObjects => c instanceof ClusterKubernetesObjects && Stack.of(c) === stack
-      && c.delivery === KubernetesObjectsDelivery.FILES)
-    .flatMap((objects) => objects.renderManifests());
 }
 
 function scopeText(p: AccessPolicyModel): string {

@@ -3,8 +3,8 @@ import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct } from 'constructs';
 import { ControllerIdentity } from './controller-identity';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
-import { throwIdentityError } from '../errors';
-import { IdentityMode } from '../identity/identity-mode';
+import { throwIdentityError } from '../core/errors';
+import { IdentityMode } from '../core/identity-mode';
 import { WorkloadIdentity } from '../identity/workload-identity';
 
 /**

@@ -1,8 +1,8 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { throwIdentityError } from '../errors';
-import { stackPartition } from '../identity/role-arn';
+import { throwIdentityError } from '../core/errors';
+import { stackPartition } from '../private/stack-values';
 
 /**
  * Everything the catalog knows about one controller, built by the controller's own file.

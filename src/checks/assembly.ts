@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { CheckInput } from './check-types';
+import { CheckInput, ClusterKubernetesManifests } from './check-types';
+import { KUBERNETES_FILE_CLUSTER_HEADER } from '../core/kubernetes-vocabulary';
 
 /*
  * Reading templates and Kubernetes YAML from a cloud assembly directory (`cdk.out`).
@@ -12,7 +13,18 @@ const KUBERNETES_SUFFIX = '.k8s.yaml';
 
 /** Parses a multi-document YAML file into its objects; a syntax error throws naming the file. */
 export function readKubernetesYaml(file: string): any[] {
-  const documents = YAML.parseAllDocuments(fs.readFileSync(file, 'utf-8'));
+  return parseKubernetesYaml(fs.readFileSync(file, 'utf-8'), file);
+}
+
+/** The cluster a Kubernetes YAML text names in its first line, if it does. */
+export function clusterOfKubernetesYaml(text: string): string | undefined {
+  if (!text.startsWith(KUBERNETES_FILE_CLUSTER_HEADER)) return undefined;
+  const end = text.indexOf('\n');
+  return text.slice(KUBERNETES_FILE_CLUSTER_HEADER.length, end < 0 ? undefined : end).trim() || undefined;
+}
+
+function parseKubernetesYaml(text: string, file: string): any[] {
+  const documents = YAML.parseAllDocuments(text);
   return documents.flatMap((document) => {
     if (document.errors.length > 0) throw new Error(`${file}: invalid YAML: ${document.errors[0].message}`);
     const object = document.toJS();
@@ -28,14 +40,20 @@ export function readTemplateFile(templatePath: string): CheckInput {
   const directory = path.dirname(templatePath);
   const file = path.basename(templatePath);
   const artifactId = file.endsWith(TEMPLATE_SUFFIX) ? file.slice(0, -TEMPLATE_SUFFIX.length) : file;
-  const manifests = fs.readdirSync(directory)
-    .filter((f) => f.startsWith(`${artifactId}.`) && f.endsWith(KUBERNETES_SUFFIX))
-    .sort()
-    .flatMap((f) => readKubernetesYaml(path.join(directory, f)));
+  const manifests: any[] = [];
+  const byCluster: ClusterKubernetesManifests[] = [];
+  for (const f of fs.readdirSync(directory).filter((name) => name.startsWith(`${artifactId}.`) && name.endsWith(KUBERNETES_SUFFIX)).sort()) {
+    const text = fs.readFileSync(path.join(directory, f), 'utf-8');
+    const objects = parseKubernetesYaml(text, path.join(directory, f));
+    const cluster = clusterOfKubernetesYaml(text);
+    if (cluster) byCluster.push({ cluster, manifests: objects });
+    else manifests.push(...objects);
+  }
   return {
     stackName: stackNameOf(directory, file) ?? artifactId,
     template: JSON.parse(fs.readFileSync(templatePath, 'utf-8')),
     kubernetesManifests: manifests,
+    ...(byCluster.length > 0 ? { clusterKubernetesManifests: byCluster } : {}),
     templatePath,
   };
 }

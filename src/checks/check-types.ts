@@ -33,11 +33,33 @@ export interface CheckInput {
   readonly kubernetesManifests?: any[];
 
   /**
+   * Kubernetes objects of one cluster each, e.g. read from the `<stack>.<cluster>.k8s.yaml` files
+   * whose first line names the cluster (`# cdk-eks-identity cluster: <name>`).
+   *
+   * @default - none
+   */
+  readonly clusterKubernetesManifests?: ClusterKubernetesManifests[];
+
+  /**
    * Path of the template file, reported in policy validation reports.
    *
    * @default - `<stackName>.template.json`
    */
   readonly templatePath?: string;
+}
+
+/**
+ * The Kubernetes objects of one cluster.
+ */
+export interface ClusterKubernetesManifests {
+  /**
+   * The cluster: its literal name, or `<stack name>/<logical id>` of an `AWS::EKS::Cluster` whose
+   * name is not known at synth.
+   */
+  readonly cluster: string;
+
+  /** The objects (`List` objects are expanded). */
+  readonly manifests: any[];
 }
 
 /**

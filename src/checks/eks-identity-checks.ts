@@ -92,7 +92,14 @@ export class EksIdentityChecks implements IPolicyValidationPlugin {
    * Checks templates and returns the findings of the rules that are not suppressed.
    */
   public run(inputs: CheckInput[]): CheckFinding[] {
-    const model = CheckModel.build(inputs);
+    return this._runModel(CheckModel.build(inputs));
+  }
+
+  /**
+   * Runs the rules over a model already built (the report and the test helpers share theirs).
+   * @internal
+   */
+  public _runModel(model: CheckModel): CheckFinding[] {
     return ALL_RULES.filter((rule) => !this.suppressed.has(rule.id)).flatMap((rule) => findingsOf(rule, model));
   }
 

@@ -1,12 +1,21 @@
 import { CheckInput } from './check-types';
-import { CfnResource, isLiteral, TemplateText } from './model/intrinsics';
-import { allowsAction, hasPrincipal, parsePolicyDocument, PolicyDocument, PolicyStatement } from './model/policy-document';
-import { worstCaseSize } from './model/worst-case';
+import { templateWorstCaseSize } from './model/template-worst-case';
+import { roleNameOfArn } from '../core/arn';
+import { isKnown } from '../core/deploy-time';
+import { IRSA_ROLE_ARN_ANNOTATION } from '../core/irsa';
+import { parsePolicyDocument, PolicyDocument } from '../core/template/policy-document';
+import { TEMPLATE_METADATA_KEY } from '../core/template/template-metadata';
+import { CfnResource, TemplateText } from '../core/template/template-text';
+import { issuerOfUrlText, issuersOfProviderArn } from '../core/trust/issuer-keys';
+import { analyzeTrust, IrsaGrant, PodIdentityGrant, TrustAnalysis, TrustAnalysisOptions } from '../core/trust/trust-semantics';
 
 /*
- * The identity-relevant parts of a set of synthesized templates, parsed once and shared by every
- * rule. Values are text (see `TemplateText`): literals as written, deploy-time values as
- * placeholders such as `${GetAtt:Role.Arn}`.
+ * The identity-relevant parts of a set of synthesized templates, read once and shared by every
+ * rule, the report, the diff and the test helpers. Values are text (see `TemplateText`): literals
+ * as written, deploy-time values as placeholders such as `${GetAtt:Role.Arn}`. Everything the
+ * readers look up is indexed (roles by logical id, name and ARN; providers by issuer;
+ * associations by role; clusters by key), so a check costs time linear in the assembly. Trust
+ * questions go to the core's trust semantics; nothing here judges a trust.
  */
 
 /** Where a thing is: stack, logical id and construct path. */
@@ -21,6 +30,8 @@ export interface StackModel {
   readonly name: string;
   readonly resources: { [logicalId: string]: CfnResource };
   readonly text: TemplateText;
+  /** Path of the template file, when read from one. */
+  readonly templatePath?: string;
 }
 
 /** An `AWS::IAM::Role` with the policies attached to it. */
@@ -28,14 +39,20 @@ export interface RoleModel extends Place {
   readonly logicalId: string;
   /** `RoleName` as text; `undefined` when CloudFormation generates the name. */
   readonly roleName?: string;
+  /** `Path` as text (`/` when not set). */
+  readonly path: string;
   /** The trust policy; `undefined` when missing or not valid JSON. */
   readonly trust?: PolicyDocument;
   /** `ManagedPolicyArns` plus the `AWS::IAM::ManagedPolicy` resources attached via `Roles`. */
   readonly managedPolicyArns: string[];
   /** `Policies` plus the `AWS::IAM::Policy` resources attached via `Roles` (all inline policies). */
   readonly inlinePolicies: PolicyDocument[];
-  /** Documents of the `AWS::IAM::ManagedPolicy` resources attached via `Roles`. */
+  /** Documents of the `AWS::IAM::ManagedPolicy` resources attached via `Roles`, with their logical ids. */
   readonly managedPolicyDocuments: PolicyDocument[];
+  /** Logical ids of the `AWS::IAM::ManagedPolicy` resources of `managedPolicyDocuments`, in order. */
+  readonly managedPolicyIds: string[];
+  /** `PermissionsBoundary` as text. */
+  readonly permissionsBoundary?: string;
 }
 
 /** An `AWS::IAM::OIDCProvider` or aws-eks-v2's `Custom::AWSCDKOpenIdConnectProvider`. */
@@ -54,6 +71,8 @@ export interface ClusterModel extends Place {
   readonly key: string;
   /** `AccessConfig.AuthenticationMode`; `undefined` when not set (CloudFormation's default is `CONFIG_MAP`). */
   readonly authenticationMode?: string;
+  /** `AccessConfig.BootstrapClusterCreatorAdminPermissions`; `undefined` when not set (then true). */
+  readonly bootstrapCreatorAdmin?: boolean;
   /** `ComputeConfig.Enabled` (EKS Auto Mode). */
   readonly autoMode: boolean;
 }
@@ -71,6 +90,8 @@ export interface AssociationModel extends Place {
   readonly targetRoleArn?: string;
   readonly disableSessionTags: boolean;
   readonly hasSessionPolicy: boolean;
+  /** The session policy document, when it is one. */
+  readonly sessionPolicy?: string;
   /** The addon the association belongs to, for addon associations. */
   readonly addonName?: string;
 }
@@ -80,6 +101,8 @@ export interface AddonModel extends Place {
   readonly logicalId: string;
   readonly name: string;
   readonly clusterKey: string;
+  /** `AddonVersion` as text. */
+  readonly version?: string;
 }
 
 /** One access policy of an access entry. */
@@ -108,6 +131,32 @@ export interface NodegroupModel extends Place {
   readonly nodeRoleArn: string;
 }
 
+/** One selector of a Fargate profile. */
+export interface FargateSelectorModel {
+  readonly namespace: string;
+  /** Labels a pod needs to be selected (none: every pod of the namespace). */
+  readonly labels: { [key: string]: string };
+}
+
+/** An `AWS::EKS::FargateProfile`. */
+export interface FargateProfileModel extends Place {
+  readonly logicalId: string;
+  readonly clusterKey: string;
+  readonly podExecutionRoleArn: string;
+  readonly selectors: FargateSelectorModel[];
+}
+
+/** A cluster a stack imports (recorded in the template's `Metadata`; it has no resource). */
+export interface ImportedClusterModel {
+  readonly stackName: string;
+  /** The cluster key (its literal name, or the name as text). */
+  readonly key: string;
+  /** The issuer URL as text. */
+  readonly issuerUrl: string;
+  /** The OIDC provider ARN as text. */
+  readonly providerArn: string;
+}
+
 /** A Kubernetes ServiceAccount object. */
 export interface ServiceAccountModel extends Place {
   /** Where the object comes from, for messages. */
@@ -119,17 +168,23 @@ export interface ServiceAccountModel extends Place {
   readonly roleArn?: string;
 }
 
-/** An IRSA statement of a trust policy: Federated principal allowed `sts:AssumeRoleWithWebIdentity`. */
+/** An IRSA grant of a role's trust, with the provider it names when that is in the templates. */
 export interface IrsaStatement {
-  readonly statement: PolicyStatement;
+  readonly grant: IrsaGrant;
   readonly providerArn: string;
   readonly provider?: OidcProviderModel;
   /** The provider for messages: its logical id when it is in the templates, else its ARN. */
   readonly providerLabel: string;
 }
 
+interface MutableRole extends RoleModel {
+  readonly managedPolicyArns: string[];
+  readonly inlinePolicies: PolicyDocument[];
+  readonly managedPolicyDocuments: PolicyDocument[];
+  readonly managedPolicyIds: string[];
+}
+
 const REFERENCE = /^\$\{Ref:([^}]*)\}$|^\$\{GetAtt:([^.}]*)\.Arn\}$/;
-export const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
 const KUBERNETES_RESOURCE_TYPE = 'Custom::AWSCDK-EKS-KubernetesResource';
 
 function asList(value: any): any[] {
@@ -140,16 +195,16 @@ function isTrue(value: any): boolean {
   return value === true || value === 'true';
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** The logical id a `${Ref:X}` or `${GetAtt:X.Arn}` text points to. */
 export function referencedId(text: string): string | undefined {
   const match = REFERENCE.exec(text);
   return match ? match[1] ?? match[2] : undefined;
-}
-
-/** The role name at the end of a role ARN (`arn:...:role/path/name`), when it is literal. */
-export function roleNameFromArn(arn: string): string | undefined {
-  const match = /:role\/(?:.*\/)?([^/]+)$/.exec(arn);
-  return match && isLiteral(match[1]) ? match[1] : undefined;
 }
 
 /**
@@ -169,32 +224,78 @@ export class CheckModel {
   public readonly addons: AddonModel[] = [];
   public readonly accessEntries: AccessEntryModel[] = [];
   public readonly nodegroups: NodegroupModel[] = [];
+  public readonly fargateProfiles: FargateProfileModel[] = [];
   public readonly serviceAccounts: ServiceAccountModel[] = [];
+  public readonly importedClusters: ImportedClusterModel[] = [];
+
+  private readonly stacksByName = new Map<string, StackModel>();
+  private readonly clustersByKey = new Map<string, ClusterModel[]>();
+  private readonly clustersById = new Map<string, ClusterModel>();
+  private readonly rolesById = new Map<string, MutableRole>();
+  private readonly rolesByName = new Map<string, MutableRole[]>();
+  private readonly providersById = new Map<string, OidcProviderModel>();
+  private readonly providersByIssuer = new Map<string, OidcProviderModel[]>();
+  private readonly associationsByRole = new Map<RoleModel, AssociationModel[]>();
+  private readonly importedByIssuer = new Map<string, ImportedClusterModel>();
+  private readonly importedByProvider = new Map<string, ImportedClusterModel>();
+  private readonly trusts = new Map<RoleModel, TrustAnalysis>();
+  private readonly irsaCache = new Map<RoleModel, IrsaStatement[]>();
 
   private constructor(inputs: CheckInput[]) {
     const parsed = inputs.map((input) => {
       const resources = input.template?.Resources ?? {};
-      const stack: StackModel = { name: input.stackName, resources, text: new TemplateText(resources) };
+      const stack: StackModel = {
+        name: input.stackName,
+        resources,
+        text: new TemplateText(resources),
+        ...(input.templatePath !== undefined ? { templatePath: input.templatePath } : {}),
+      };
       this.stacks.push(stack);
+      this.stacksByName.set(stack.name, stack);
       return { input, stack };
     });
     // Clusters first: every other resource is matched to a cluster by key.
     for (const { stack } of parsed) this.readClusters(stack);
+    for (const { input, stack } of parsed) this.readImportedClusters(stack, input.template?.Metadata?.[TEMPLATE_METADATA_KEY]);
     for (const { stack } of parsed) this.readResources(stack);
     for (const { stack } of parsed) this.attachPolicies(stack);
-    for (const { input, stack } of parsed) this.readManifests(stack, input.kubernetesManifests ?? []);
+    for (const { input, stack } of parsed) {
+      this.readManifests(stack, input.kubernetesManifests ?? []);
+      for (const cluster of input.clusterKubernetesManifests ?? []) {
+        this.addServiceAccounts(cluster.manifests, { stackName: stack.name, source: `Kubernetes manifests of cluster ${cluster.cluster} (stack ${stack.name})` }, cluster.cluster);
+      }
+    }
+    for (const association of this.associations) {
+      const role = this.roleByArn(association.roleArn, association.stackName);
+      if (role) push(this.associationsByRole, role, association);
+    }
   }
 
   /** The stack with this name. */
   public stack(name: string): StackModel {
-    const stack = this.stacks.find((s) => s.name === name);
+    const stack = this.stacksByName.get(name);
     if (!stack) throw new Error(`unknown stack ${name}`);
     return stack;
   }
 
-  /** The cluster with this key, when it is defined in the templates. */
+  /** The stack with this name, when the model has it. */
+  public findStack(name: string): StackModel | undefined {
+    return this.stacksByName.get(name);
+  }
+
+  /** The first cluster with this key, when it is defined in the templates. */
   public cluster(key: string | undefined): ClusterModel | undefined {
-    return this.clusters.find((c) => c.key === key);
+    return key === undefined ? undefined : this.clustersByKey.get(key)?.[0];
+  }
+
+  /**
+   * The cluster a cluster key means for a resource of a stack: the one with that key in the
+   * stack, else the only one with that key anywhere.
+   */
+  public clusterOfKey(key: string | undefined, stackName: string): ClusterModel | undefined {
+    if (key === undefined) return undefined;
+    const all = this.clustersByKey.get(key) ?? [];
+    return all.find((c) => c.stackName === stackName) ?? (all.length === 1 ? all[0] : undefined);
   }
 
   /** A readable name for a cluster key. */
@@ -207,7 +308,7 @@ export class CheckModel {
   public clusterKeyOf(value: any, stack: StackModel): string {
     const text = stack.text.text(value);
     const id = /^\$\{Ref:([^}]*)\}$/.exec(text)?.[1];
-    const cluster = id !== undefined ? this.clusters.find((c) => c.stackName === stack.name && c.logicalId === id) : undefined;
+    const cluster = id !== undefined ? this.clustersById.get(`${stack.name}\u0000${id}`) : undefined;
     return cluster ? cluster.key : text;
   }
 
@@ -218,48 +319,93 @@ export class CheckModel {
   public roleByArn(arn: string | undefined, stackName: string): RoleModel | undefined {
     if (arn === undefined || arn === '') return undefined;
     const id = referencedId(arn);
-    if (id !== undefined) return this.roles.find((r) => r.stackName === stackName && r.logicalId === id);
-    const name = arn.startsWith('arn:') ? roleNameFromArn(arn) : isLiteral(arn) ? arn : undefined;
-    return name === undefined ? undefined : this.roles.find((r) => r.roleName === name);
+    if (id !== undefined) return this.rolesById.get(`${stackName}\u0000${id}`);
+    const name = arn.startsWith('arn:') ? roleNameOfArn(arn) : isKnown(arn) ? arn : undefined;
+    return name === undefined ? undefined : this.rolesByName.get(name)?.[0];
   }
 
-  /** The OIDC provider a provider ARN points to (reference in the stack, or literal ARN of a literal URL). */
+  /** The role with a logical id in a stack. */
+  public roleById(stackName: string, logicalId: string): RoleModel | undefined {
+    return this.rolesById.get(`${stackName}\u0000${logicalId}`);
+  }
+
+  /** The imported cluster (recorded in template Metadata) whose OIDC provider an ARN is, as written in a stack. */
+  public importedClusterOfProvider(providerArn: string, stackName: string): ImportedClusterModel | undefined {
+    const byArn = this.importedByProvider.get(`${stackName}\u0000${providerArn}`);
+    if (byArn) return byArn;
+    const [issuer] = issuersOfProviderArn(providerArn);
+    return issuer === undefined ? undefined : this.importedByIssuer.get(issuer);
+  }
+
+  /** The OIDC provider a provider ARN points to (reference in the stack, or an ARN whose path is a provider's literal issuer). */
   public providerByArn(arn: string, stackName: string): OidcProviderModel | undefined {
     const id = referencedId(arn);
-    if (id !== undefined) return this.providers.find((p) => p.stackName === stackName && p.logicalId === id);
-    const issuer = /:oidc-provider\/(.+)$/.exec(arn)?.[1];
-    return issuer === undefined ? undefined : this.providers.find((p) => p.url.replace(/^https:\/\//, '') === issuer);
+    if (id !== undefined) return this.providersById.get(`${stackName}\u0000${id}`);
+    const [issuer] = issuersOfProviderArn(arn);
+    return issuer === undefined ? undefined : this.providersByIssuer.get(issuer)?.[0];
   }
 
-  /** The IRSA statements of a role's trust policy. */
+  /** How the trust semantics ties a role's condition keys to the providers of its stack. */
+  public trustOptions(stackName: string): TrustAnalysisOptions {
+    return {
+      issuersOfProvider: (providerArn) => {
+        const provider = this.providerByArn(providerArn, stackName);
+        return [...issuersOfProviderArn(providerArn), ...(provider ? [issuerOfUrlText(provider.url)] : [])];
+      },
+    };
+  }
+
+  /** What a role's trust lets in (the core's trust semantics, computed once per role). */
+  public trustOf(role: RoleModel): TrustAnalysis {
+    let analysis = this.trusts.get(role);
+    if (!analysis) {
+      analysis = analyzeTrust(role.trust, this.trustOptions(role.stackName));
+      this.trusts.set(role, analysis);
+    }
+    return analysis;
+  }
+
+  /** The IRSA grants of a role's trust, with their providers. */
   public irsaStatements(role: RoleModel): IrsaStatement[] {
-    return (role.trust?.statements ?? [])
-      .filter((s) => allowsAction(s, 'sts:AssumeRoleWithWebIdentity') && (s.principals.Federated ?? []).length > 0)
-      .flatMap((statement) => statement.principals.Federated.map((providerArn) => {
-        const provider = this.providerByArn(providerArn, role.stackName);
-        return { statement, providerArn, provider, providerLabel: provider?.logicalId ?? providerArn };
-      }));
+    let statements = this.irsaCache.get(role);
+    if (!statements) {
+      statements = this.trustOf(role).irsa.map((grant) => {
+        const provider = this.providerByArn(grant.providerArn, role.stackName);
+        const providerLabel = provider?.logicalId ?? this.describe(grant.providerArn, role.stackName);
+        return { grant, providerArn: grant.providerArn, provider, providerLabel };
+      });
+      this.irsaCache.set(role, statements);
+    }
+    return statements;
   }
 
-  /** The statements of a role's trust policy that name the EKS Pod Identity service principal. */
-  public podIdentityStatements(role: RoleModel): PolicyStatement[] {
-    return (role.trust?.statements ?? []).filter((s) => s.effect === 'Allow' && (s.principals.Service ?? []).includes(POD_IDENTITY_PRINCIPAL));
-  }
-
-  /** Whether the trust allows the EKS Pod Identity service principal an action (any statement). */
-  public podIdentityAllows(role: RoleModel, action: string): boolean {
-    return (role.trust?.statements ?? []).some((s) => hasPrincipal(s, 'Service', POD_IDENTITY_PRINCIPAL) && allowsAction(s, action));
+  /** The statements of a role's trust that let EKS Pod Identity in. */
+  public podIdentityStatements(role: RoleModel): PodIdentityGrant[] {
+    return this.trustOf(role).podIdentity;
   }
 
   /** The pod identity associations whose `RoleArn` is this role. */
   public associationsUsing(role: RoleModel): AssociationModel[] {
-    return this.associations.filter((a) => this.roleByArn(a.roleArn, a.stackName) === role);
+    return this.associationsByRole.get(role) ?? [];
   }
 
   /** Size of a document without whitespace, deploy-time values at their longest. */
   public worstCaseSize(document: PolicyDocument, stackName: string): number {
     const stack = this.stack(stackName);
-    return worstCaseSize(document.json, stack.text, stack.resources);
+    return templateWorstCaseSize(document.json, stack.text, stack.resources);
+  }
+
+  /**
+   * A value for messages: a role's or resource's name instead of a placeholder that refers to it
+   * (`${GetAtt:AppRole.Arn}` → `the ARN of AppRole (Stack/App/Role)`).
+   */
+  public describe(text: string, stackName: string): string {
+    const id = referencedId(text);
+    if (id === undefined) return text;
+    const role = this.roleById(stackName, id);
+    if (role) return `role ${describeRole(role)}`;
+    const path = this.findStack(stackName)?.resources[id]?.Metadata?.['aws:cdk:path'];
+    return `${/^\$\{GetAtt:/.test(text) ? 'the ARN of ' : ''}${id}${typeof path === 'string' ? ` (${path})` : ''}`;
   }
 
   private place(stack: StackModel, logicalId: string): Place & { logicalId: string } {
@@ -269,47 +415,78 @@ export class CheckModel {
 
   private readClusters(stack: StackModel): void {
     for (const [id, resource] of Object.entries(stack.resources)) {
-      if (resource.Type !== 'AWS::EKS::Cluster') continue;
+      if (resource?.Type !== 'AWS::EKS::Cluster') continue;
       const p = resource.Properties ?? {};
       const name = p.Name === undefined ? undefined : stack.text.text(p.Name);
       const mode = p.AccessConfig?.AuthenticationMode;
-      this.clusters.push({
+      const bootstrap = p.AccessConfig?.BootstrapClusterCreatorAdminPermissions;
+      const cluster: ClusterModel = {
         ...this.place(stack, id),
-        key: isLiteral(name) ? name : `${stack.name}/${id}`,
+        key: isKnown(name) ? name : `${stack.name}/${id}`,
         authenticationMode: mode === undefined ? undefined : stack.text.text(mode).toUpperCase(),
+        ...(bootstrap !== undefined ? { bootstrapCreatorAdmin: isTrue(bootstrap) } : {}),
         autoMode: isTrue(p.ComputeConfig?.Enabled),
-      });
+      };
+      this.clusters.push(cluster);
+      push(this.clustersByKey, cluster.key, cluster);
+      this.clustersById.set(`${stack.name}\u0000${id}`, cluster);
+    }
+  }
+
+  private readImportedClusters(stack: StackModel, metadata: any): void {
+    for (const entry of asList(metadata?.importedClusters)) {
+      if (entry === null || typeof entry !== 'object') continue;
+      const imported: ImportedClusterModel = {
+        stackName: stack.name,
+        key: this.clusterKeyOf(entry.clusterName, stack),
+        issuerUrl: stack.text.text(entry.openIdConnectIssuerUrl),
+        providerArn: stack.text.text(entry.openIdConnectProviderArn),
+      };
+      this.importedClusters.push(imported);
+      if (isKnown(imported.issuerUrl)) this.importedByIssuer.set(issuerOfUrlText(imported.issuerUrl), imported);
+      this.importedByProvider.set(`${stack.name}\u0000${imported.providerArn}`, imported);
     }
   }
 
   private readResources(stack: StackModel): void {
     const t = stack.text;
     for (const [id, resource] of Object.entries(stack.resources)) {
+      if (resource === null || typeof resource !== 'object') continue;
       const p = resource.Properties ?? {};
       const place = this.place(stack, id);
       const clusterKey = (): string => this.clusterKeyOf(p.ClusterName, stack);
       switch (resource.Type) {
-        case 'AWS::IAM::Role':
-          this.roles.push({
+        case 'AWS::IAM::Role': {
+          const role: MutableRole = {
             ...place,
             roleName: p.RoleName === undefined ? undefined : t.text(p.RoleName),
+            path: p.Path === undefined ? '/' : t.text(p.Path),
             trust: parsePolicyDocument(t.document(p.AssumeRolePolicyDocument)),
             managedPolicyArns: asList(p.ManagedPolicyArns).map((arn) => t.text(arn)),
             inlinePolicies: asList(p.Policies).map((policy) => parsePolicyDocument(t.document(policy?.PolicyDocument)))
               .filter((d): d is PolicyDocument => d !== undefined),
             managedPolicyDocuments: [],
-          });
+            managedPolicyIds: [],
+            ...(p.PermissionsBoundary !== undefined ? { permissionsBoundary: t.text(p.PermissionsBoundary) } : {}),
+          };
+          this.roles.push(role);
+          this.rolesById.set(`${stack.name}\u0000${id}`, role);
+          if (isKnown(role.roleName)) push(this.rolesByName, role.roleName, role);
           break;
+        }
         case 'AWS::IAM::OIDCProvider':
         case 'Custom::AWSCDKOpenIdConnectProvider': {
           const url = t.text(p.Url);
           const cluster = /^\$\{GetAtt:([^.}]*)\.OpenIdConnectIssuerUrl\}$/.exec(url)?.[1];
-          this.providers.push({
+          const provider: OidcProviderModel = {
             ...place,
             url,
             clientIds: asList(p.ClientIdList ?? p.ClientIDList).map((c) => t.text(c)),
             clusterKey: cluster === undefined ? undefined : this.clusterKeyOf({ Ref: cluster }, stack),
-          });
+          };
+          this.providers.push(provider);
+          this.providersById.set(`${stack.name}\u0000${id}`, provider);
+          push(this.providersByIssuer, issuerOfUrlText(url), provider);
           break;
         }
         case 'AWS::EKS::PodIdentityAssociation':
@@ -323,11 +500,13 @@ export class CheckModel {
             targetRoleArn: p.TargetRoleArn === undefined ? undefined : t.text(p.TargetRoleArn),
             disableSessionTags: isTrue(p.DisableSessionTags),
             hasSessionPolicy: p.Policy !== undefined && p.Policy !== null && p.Policy !== '',
+            ...(p.Policy !== undefined && p.Policy !== null && p.Policy !== '' ? { sessionPolicy: t.text(p.Policy) } : {}),
           });
           break;
         case 'AWS::EKS::Addon': {
           const name = t.text(p.AddonName);
-          this.addons.push({ ...place, name, clusterKey: clusterKey() });
+          const version = p.AddonVersion !== undefined ? { version: t.text(p.AddonVersion) } : {};
+          this.addons.push({ ...place, name, clusterKey: clusterKey(), ...version });
           asList(p.PodIdentityAssociations).forEach((a, i) => this.associations.push({
             ...place,
             location: `Properties/PodIdentityAssociations/${i}`,
@@ -358,6 +537,17 @@ export class CheckModel {
         case 'AWS::EKS::Nodegroup':
           this.nodegroups.push({ ...place, clusterKey: clusterKey(), nodeRoleArn: t.text(p.NodeRole) });
           break;
+        case 'AWS::EKS::FargateProfile':
+          this.fargateProfiles.push({
+            ...place,
+            clusterKey: clusterKey(),
+            podExecutionRoleArn: t.text(p.PodExecutionRoleArn),
+            selectors: asList(p.Selectors).map((s) => ({
+              namespace: t.text(s?.Namespace),
+              labels: Object.fromEntries(asList(s?.Labels).map((l) => [t.text(l?.Key), t.text(l?.Value)])),
+            })),
+          });
+          break;
         case KUBERNETES_RESOURCE_TYPE:
           this.addServiceAccounts(asList(t.document(p.Manifest)), { ...place, source: `${KUBERNETES_RESOURCE_TYPE} ${id}` },
             clusterKey());
@@ -369,17 +559,18 @@ export class CheckModel {
   /** `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources, attached to roles by `Roles`. */
   private attachPolicies(stack: StackModel): void {
     for (const [id, resource] of Object.entries(stack.resources)) {
-      const managed = resource.Type === 'AWS::IAM::ManagedPolicy';
-      if (!managed && resource.Type !== 'AWS::IAM::Policy') continue;
+      const managed = resource?.Type === 'AWS::IAM::ManagedPolicy';
+      if (!managed && resource?.Type !== 'AWS::IAM::Policy') continue;
       const document = parsePolicyDocument(stack.text.document(resource.Properties?.PolicyDocument));
       if (!document) continue;
       for (const roleRef of asList(resource.Properties?.Roles)) {
-        const role = this.roleByArn(stack.text.text(roleRef), stack.name);
+        const role = this.roleByArn(stack.text.text(roleRef), stack.name) as MutableRole | undefined;
         if (!role) continue;
         if (managed) {
           const arn = stack.text.text({ Ref: id });
           if (!role.managedPolicyArns.includes(arn)) role.managedPolicyArns.push(arn);
           role.managedPolicyDocuments.push(document);
+          role.managedPolicyIds.push(id);
         } else {
           role.inlinePolicies.push(document);
         }
@@ -404,7 +595,7 @@ export class CheckModel {
       if (object?.kind === 'List' && Array.isArray(object.items)) {
         this.addServiceAccounts(object.items, where, clusterKey);
       } else if (object?.kind === 'ServiceAccount' && typeof object.metadata?.name === 'string') {
-        const roleArn = object.metadata.annotations?.['eks.amazonaws.com/role-arn'];
+        const roleArn = object.metadata.annotations?.[IRSA_ROLE_ARN_ANNOTATION];
         this.serviceAccounts.push({
           ...where,
           clusterKey,
@@ -415,4 +606,15 @@ export class CheckModel {
       }
     }
   }
+}
+
+/** A role for messages: its literal name or logical id, and its construct path. */
+export function describeRole(role: RoleModel): string {
+  const name = isKnown(role.roleName) ? role.roleName : role.logicalId;
+  return role.constructPath ? `${name} (${role.constructPath})` : name;
+}
+
+/** The role's name when literal, else its logical id. */
+export function roleLabel(role: RoleModel): string {
+  return isKnown(role.roleName) ? role.roleName : role.logicalId;
 }

@@ -1,10 +1,11 @@
-import { IConstruct, IDependable } from 'constructs';
-import { AuthenticationMode } from './authentication-mode';
+import { IDependable } from 'constructs';
 import type { ClusterAccess, AccessEntryOptions } from '../access/cluster-access';
 import type { KubernetesGroup, KubernetesGroupOptions } from '../access/kubernetes-group';
-import { WorkloadIdentity, WorkloadIdentityOptions } from '../identity/workload-identity';
-import { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
-import { KubernetesServiceAccount, ServiceAccountOptions } from '../k8s/kubernetes-service-account';
+import { AuthenticationMode } from '../core/authentication-mode';
+import { IIdentityClusterRef } from '../core/identity-cluster-ref';
+import type { WorkloadIdentity, WorkloadIdentityOptions } from '../identity/workload-identity';
+import type { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
+import type { KubernetesServiceAccount, ServiceAccountOptions } from '../k8s/kubernetes-service-account';
 
 /**
  * An EKS cluster as the identity library sees it: a name, an ARN, an OIDC issuer and provider,
@@ -13,13 +14,7 @@ import { KubernetesServiceAccount, ServiceAccountOptions } from '../k8s/kubernet
  * Made by `new IdentityCluster(...)`, `IdentityCluster.fromClusterAttributes(...)` (a cluster made
  * elsewhere) or `IdentityCluster.fromCluster(...)` (an aws-eks-v2 cluster).
  */
-export interface IIdentityCluster extends IConstruct {
-  /** The cluster name. */
-  readonly clusterName: string;
-
-  /** The cluster ARN (the value of the `eks-cluster-arn` session tag). */
-  readonly clusterArn: string;
-
+export interface IIdentityCluster extends IIdentityClusterRef {
   /** The OIDC issuer URL, with `https://`. */
   readonly openIdConnectIssuerUrl: string;
 
@@ -28,9 +23,6 @@ export interface IIdentityCluster extends IConstruct {
    * (`<issuer>:sub`, `<issuer>:aud`).
    */
   readonly openIdConnectIssuer: string;
-
-  /** ARN of the IAM OIDC provider for the cluster's issuer. */
-  readonly openIdConnectProviderArn: string;
 
   /** The cluster's authentication mode. */
   readonly authenticationMode: AuthenticationMode;

@@ -1,13 +1,5 @@
-import { Stack } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
-import { Construct } from 'constructs';
-import { AuthenticationMode } from './authentication-mode';
-import { IIdentityCluster } from './i-identity-cluster';
-import { ImportedIdentityCluster } from './imported-identity-cluster';
-import { issuerWithoutScheme } from './oidc-issuer';
-import { regionPodIdentityProblem } from './pod-identity-availability';
-import { stackPartition } from '../identity/role-arn';
-import { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
+import { AuthenticationMode } from '../core/authentication-mode';
 import { KubernetesObjectsDelivery } from '../k8s/kubernetes-objects-delivery';
 
 /**
@@ -18,18 +10,29 @@ export interface IdentityClusterAttributes {
   readonly clusterName: string;
 
   /**
-   * The OIDC issuer URL (`aws eks describe-cluster --query cluster.identity.oidc.issuer`).
+   * The OIDC issuer URL (`aws eks describe-cluster --query cluster.identity.oidc.issuer`). It is
+   * normalised (lower-case scheme and host, no trailing slash) and must be an EKS cluster's
+   * issuer in the stack's region, unless `allowNonEksIssuer` is set.
    */
   readonly openIdConnectIssuerUrl: string;
 
   /**
-   * ARN of the IAM OIDC provider for the issuer.
+   * Accept an OIDC issuer that is not an EKS cluster's (`https://oidc.eks.<region>.amazonaws.com/id/<id>`),
+   * e.g. a self-managed Kubernetes cluster's issuer. An explicit opt-in: the issuer's tokens are
+   * trusted as IRSA tokens.
+   * @default false
+   */
+  readonly allowNonEksIssuer?: boolean;
+
+  /**
+   * ARN of the IAM OIDC provider for the issuer: an `oidc-provider` ARN of the stack's account
+   * whose path is the issuer.
    * @default - `arn:<partition>:iam::<stack account>:oidc-provider/<issuer>` (the provider must exist)
    */
   readonly openIdConnectProviderArn?: string;
 
   /**
-   * The cluster ARN.
+   * The cluster ARN; its name must be `clusterName`.
    * @default - built from the stack's partition, region and account and the cluster name
    */
   readonly clusterArn?: string;
@@ -65,27 +68,4 @@ export interface IdentityClusterAttributes {
    * @default - none
    */
   readonly kubectlCluster?: eks.ICluster;
-}
-
-/** @internal */
-export function importClusterAttributes(scope: Construct, id: string, attrs: IdentityClusterAttributes): IIdentityCluster {
-  const stack = Stack.of(scope);
-  const issuer = issuerWithoutScheme(attrs.openIdConnectIssuerUrl);
-  const agentInstalled = attrs.podIdentityAgentInstalled ?? true;
-  return new ImportedIdentityCluster(scope, id, {
-    clusterName: attrs.clusterName,
-    clusterArn: attrs.clusterArn ?? stack.formatArn({ service: 'eks', resource: 'cluster', resourceName: attrs.clusterName }),
-    openIdConnectIssuerUrl: attrs.openIdConnectIssuerUrl,
-    openIdConnectIssuer: issuer,
-    openIdConnectProviderArn: attrs.openIdConnectProviderArn
-      ?? `arn:${stackPartition(stack)}:iam::${stack.account}:oidc-provider/${issuer}`,
-    authenticationMode: attrs.authenticationMode ?? AuthenticationMode.API,
-    autoMode: attrs.autoMode ?? false,
-    podIdentityUnavailableReason: regionPodIdentityProblem(stack)
-      ?? (agentInstalled ? undefined : 'the eks-pod-identity-agent is not installed in the cluster (podIdentityAgentInstalled: false)'),
-    kubernetesObjects: (owner) => new ClusterKubernetesObjects(owner, 'KubernetesObjects', {
-      delivery: attrs.kubernetesObjectsDelivery,
-      kubectlCluster: attrs.kubectlCluster,
-    }),
-  });
 }

@@ -3,16 +3,18 @@ import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { EKS_USE_NATIVE_OIDC_PROVIDER } from 'aws-cdk-lib/cx-api';
 import { Construct, IDependable } from 'constructs';
-import { AuthenticationMode } from './authentication-mode';
-import { importEksCluster, IdentityClusterImportOptions } from './eks-cluster-import';
 import { IIdentityCluster } from './i-identity-cluster';
-import { IdentityClusterAttributes, importClusterAttributes } from './identity-cluster-attributes';
-import { IdentityClusterBase } from './identity-cluster-base';
-import { issuerWithoutScheme } from './oidc-issuer';
-import { regionPodIdentityProblem } from './pod-identity-availability';
-import { AccessPolicy } from '../access/access-policy';
+import { IdentityClusterAttributes } from './identity-cluster-attributes';
+import { IdentityClusterImportOptions } from './identity-cluster-import-options';
+import { IdentityClusterBase } from './private/identity-cluster-base';
+import { importClusterAttributes } from './private/import-cluster-attributes';
+import { importEksCluster } from './private/import-eks-cluster';
+import { issuerWithoutScheme } from './private/issuer-token';
+import { regionPodIdentityProblem } from './private/pod-identity-availability';
 import { ClusterAccess } from '../access/cluster-access';
-import { throwIdentityError } from '../errors';
+import { AccessPolicy } from '../core/access-policy';
+import { AuthenticationMode } from '../core/authentication-mode';
+import { throwIdentityError } from '../core/errors';
 import { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
 import { KubernetesObjectsDelivery } from '../k8s/kubernetes-objects-delivery';
 
@@ -147,6 +149,7 @@ export class IdentityCluster extends IdentityClusterBase {
     this.kubernetesObjects = new ClusterKubernetesObjects(this, 'KubernetesObjects', {
       delivery: props.kubernetesObjectsDelivery,
       kubectlCluster: this.cluster,
+      clusterName: this.clusterName,
     });
   }
 }

@@ -1,6 +1,5 @@
-export * from './authentication-mode';
-export * from './i-identity-cluster';
-export * from './identity-cluster-base';
-export * from './identity-cluster';
-export * from './identity-cluster-attributes';
-export * from './eks-cluster-import';
+export type { IIdentityCluster } from './i-identity-cluster';
+export { IdentityCluster } from './identity-cluster';
+export type { IdentityClusterProps } from './identity-cluster';
+export type { IdentityClusterAttributes } from './identity-cluster-attributes';
+export type { IdentityClusterImportOptions } from './identity-cluster-import-options';

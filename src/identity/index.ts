@@ -1,5 +1,4 @@
-export * from './identity-mode';
-export * from './workload-identity';
-export * from './pod-identity-target-role';
-export { IRSA_AUDIENCE } from './irsa-trust';
-export { POD_IDENTITY_PRINCIPAL, POD_IDENTITY_ACTIONS } from './pod-identity-trust';
+export { WorkloadIdentity } from './workload-identity';
+export type { WorkloadIdentityOptions, WorkloadIdentityProps } from './workload-identity';
+export { PodIdentityTargetRole } from './pod-identity-target-role';
+export type { PodIdentityTargetRoleProps } from './pod-identity-target-role';

@@ -1,14 +1,15 @@
 import { Stack, Token } from 'aws-cdk-lib';
-import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { InlinePolicyRole } from './inline-policy-role';
-import { podIdentityTargetTrustStatement } from './pod-identity-trust';
-import { roleArnFromName, stackPartition } from './role-arn';
-import { roleNameProblem } from './role-name';
-import { renderTrustDocument, trustDocument } from './trust-document';
+import { InlinePolicyRole } from './private/inline-policy-role';
+import { podIdentityTargetTrustStatement, TargetRoleScope } from './private/pod-identity-trust-statement';
+import { renderTrustDocument, trustDocument } from './private/trust-document';
 import { WorkloadIdentity } from './workload-identity';
-import { throwIdentityError } from '../errors';
+import { throwIdentityError, throwIfProblem } from '../core/errors';
+import { podIdentityExternalId } from '../core/pod-identity';
+import { roleNameProblem } from '../core/role-name';
+import { literalClusterArn, literalClusterName } from '../private/cluster-literals';
+import { roleArnFromName, stackPartition } from '../private/stack-values';
 
 /**
  * Properties of {@link PodIdentityTargetRole}.
@@ -39,9 +40,11 @@ export interface PodIdentityTargetRoleProps {
 /**
  * The cross-account target role of a pod identity association, created in a stack of the account
  * that owns the resources. Its trust lets the cluster's account assume it only as the association
- * role (`ArnEquals aws:PrincipalARN`), with `sts:AssumeRole` and `sts:TagSession`, and — unless
- * the association disables session tags — only for the cluster, namespace and service account in
- * the session tags. The association gets `TargetRoleArn`, and its role the permission to assume it.
+ * role (`ArnEquals aws:PrincipalARN`), with `sts:AssumeRole` and `sts:TagSession`, and only for
+ * the one association: by the cluster, namespace and service account session tags, or — when the
+ * association disables session tags — by the association's external id (`sts:ExternalId` =
+ * `<region>/<account>/<cluster>/<namespace>/<service account>`), as the EKS user guide
+ * documents. The association gets `TargetRoleArn`, and its role the permission to assume it.
  *
  * @example
  * const identity = cluster.addWorkloadIdentity('App', {
@@ -61,10 +64,10 @@ export class PodIdentityTargetRole extends Construct implements iam.IGrantable {
   constructor(scope: Construct, id: string, props: PodIdentityTargetRoleProps) {
     super(scope, id);
     const identity = props.identity;
-    const problem = roleNameProblem(props.roleName);
-    if (problem || Token.isUnresolved(props.roleName)) {
-      throwIdentityError(this, `role name '${props.roleName}' is invalid: ${problem ?? 'it is not known at synth'}`, 'give the target role a literal name of 1-64 characters from [A-Za-z0-9+=,.@_-]');
+    if (Token.isUnresolved(props.roleName)) {
+      throwIdentityError(this, 'the target role name is not known at synth', 'give the target role a literal roleName (both accounts refer to it by ARN)');
     }
+    throwIfProblem(this, roleNameProblem(props.roleName, 'roleName'));
     const targetStack = Stack.of(this);
     const clusterStack = Stack.of(identity);
     const known = (value: string) => !Token.isUnresolved(value);
@@ -72,11 +75,7 @@ export class PodIdentityTargetRole extends Construct implements iam.IGrantable {
       throwIdentityError(this, 'cross-account pod identity needs both accounts and the association role name known at synth',
         'give both stacks env: { account, region } and the identity a roleName');
     }
-    const clusterArn = literalClusterArn(identity);
-    if (!clusterArn && !identity.sessionTagsDisabled) {
-      throwIdentityError(this, `the ARN of cluster ${identity.cluster.node.path} is not known at synth, so the target role cannot be scoped to it`,
-        'give the cluster a literal clusterName and its stack env: { account, region }');
-    }
+    const scopeOfTrust = this.trustScope(identity);
 
     this.roleArn = roleArnFromName(targetStack, props.roleName);
     const role = new InlinePolicyRole(this, 'Role', {
@@ -85,39 +84,32 @@ export class PodIdentityTargetRole extends Construct implements iam.IGrantable {
       managedPolicies: props.managedPolicies,
       description: `EKS Pod Identity target role of ${identity.namespace}/${identity.serviceAccountName}`,
     });
-    const statement = podIdentityTargetTrustStatement(
-      `arn:${stackPartition(targetStack)}:iam::${clusterStack.account}:root`,
-      identity.roleArn,
-      identity.sessionTagsDisabled ? undefined
-        : { clusterArn: clusterArn!, namespace: identity.namespace, serviceAccount: identity.serviceAccountName },
-    );
+    const statement = podIdentityTargetTrustStatement(`arn:${stackPartition(targetStack)}:iam::${clusterStack.account}:root`, identity.roleArn, scopeOfTrust);
     role.setTrust(renderTrustDocument(trustDocument([statement])));
     this.role = role;
     this.grantPrincipal = role;
     for (const s of props.statements ?? []) role.addToPrincipalPolicy(s);
-    identity._useTargetRole(this.roleArn);
+    identity._useTargetRole(this, this.roleArn);
   }
-}
 
-function literalClusterArn(identity: WorkloadIdentity): string | undefined {
-  const cluster = identity.cluster;
-  const stack = Stack.of(cluster);
-  const arn = stack.resolve(cluster.clusterArn);
-  if (typeof arn === 'string') return arn;
-  const name = literalClusterName(stack, stack.resolve(cluster.clusterName));
-  if (name === undefined || Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) return undefined;
-  return `arn:${stackPartition(stack)}:eks:${stack.region}:${stack.account}:cluster/${name}`;
-}
-
-/**
- * The cluster name as a literal: the name itself, or — for a cluster created in this app, whose
- * `clusterName` is a `Ref` — the literal `Name` of the `AWS::EKS::Cluster` it refers to.
- */
-function literalClusterName(stack: Stack, resolvedName: unknown): string | undefined {
-  if (typeof resolvedName === 'string') return resolvedName;
-  const ref = (resolvedName as { Ref?: unknown } | undefined)?.Ref;
-  if (typeof ref !== 'string') return undefined;
-  const cfnCluster = stack.node.findAll()
-    .find((c): c is eks.CfnCluster => c instanceof eks.CfnCluster && stack.getLogicalId(c) === ref);
-  return cfnCluster && typeof cfnCluster.name === 'string' && !Token.isUnresolved(cfnCluster.name) ? cfnCluster.name : undefined;
+  /** How the trust is tied to the identity's one association: session tags, or its external id. */
+  private trustScope(identity: WorkloadIdentity): TargetRoleScope {
+    const cluster = identity.cluster;
+    if (!identity.sessionTagsDisabled) {
+      const clusterArn = literalClusterArn(cluster);
+      if (!clusterArn) {
+        throwIdentityError(this, `the ARN of cluster ${cluster.node.path} is not known at synth, so the target role cannot be scoped to it`,
+          'give the cluster a literal clusterName and its stack env: { account, region }');
+      }
+      return { sessionTags: { clusterArn, namespace: identity.namespace, serviceAccount: identity.serviceAccountName } };
+    }
+    const clusterStack = Stack.of(cluster);
+    const name = literalClusterName(cluster);
+    const parts = [clusterStack.region, clusterStack.account, name, identity.namespace, identity.serviceAccountName];
+    if (parts.some((part) => part === undefined || Token.isUnresolved(part))) {
+      throwIdentityError(this, `with session tags disabled the target role is scoped by the association's external id, and the region, account or name of cluster ${cluster.node.path} is not known at synth`,
+        'give the cluster a literal clusterName and its stack env: { account, region }');
+    }
+    return { externalId: podIdentityExternalId(clusterStack.region, clusterStack.account, name!, identity.namespace, identity.serviceAccountName) };
+  }
 }

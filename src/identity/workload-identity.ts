@@ -2,31 +2,26 @@ import { Annotations, Duration, Names, Stack, Token } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { IdentityMode, WorkloadPlatform } from './identity-mode';
-import { InlinePolicyRole } from './inline-policy-role';
-import { irsaTrustStatement, serviceAccountSubject } from './irsa-trust';
-import { selectIdentityMode } from './mode-selection';
-import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL, podIdentityTrustStatement } from './pod-identity-trust';
-import { knownRoleArn, roleArnFromName } from './role-arn';
-import { roleNameProblem } from './role-name';
-import {
-  renderTrustDocument, TrustDocument, trustDocument, trustDocumentSize, TrustStatement,
-} from './trust-document';
-import { trustProblemForMode } from './trust-inspection';
-import {
-  worstCaseClusterArn, worstCaseIssuer, worstCaseNamespace, worstCaseOidcProviderArn, worstCaseServiceAccount,
-} from './worst-case-values';
-import { TRUST_POLICY_DEFAULT_QUOTA } from '../aws-limits';
+import { broughtRoleTrustProblem } from './private/brought-role-trust';
+import { InlinePolicyRole } from './private/inline-policy-role';
+import { irsaTrustStatement } from './private/irsa-trust-statement';
+import { selectIdentityMode } from './private/mode-selection';
+import { podIdentityTrustStatement } from './private/pod-identity-trust-statement';
+import { renderTrustDocument, TrustDocument, trustDocument, TrustStatement } from './private/trust-document';
+import { trustSize } from './private/trust-size';
 import type { ControllerIdentity } from '../catalog/controller-identity';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
-import { throwIdentityError } from '../errors';
-import { KubernetesServiceAccount, validateServiceAccountName } from '../k8s/kubernetes-service-account';
-import { claimServiceAccount } from '../k8s/service-account-registry';
-
-/** Annotation that gives a service account its IRSA role. */
-export const IRSA_ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
-/** Annotation that sets the lifetime of the projected IRSA token. */
-export const IRSA_TOKEN_EXPIRATION_ANNOTATION = 'eks.amazonaws.com/token-expiration';
+import { roleArnProblem } from '../core/arn';
+import { throwIdentityError, throwIfProblem } from '../core/errors';
+import { IdentityMode, WorkloadPlatform } from '../core/identity-mode';
+import { IRSA_ACTION, IRSA_ROLE_ARN_ANNOTATION, IRSA_TOKEN_EXPIRATION_ANNOTATION, serviceAccountSubject } from '../core/irsa';
+import { namespaceNameProblem, serviceAccountNameProblem } from '../core/kubernetes-names';
+import { MIN_TOKEN_EXPIRATION_SECONDS, TRUST_POLICY_DEFAULT_QUOTA } from '../core/limits';
+import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL } from '../core/pod-identity';
+import { roleNameProblem } from '../core/role-name';
+import { KubernetesServiceAccount } from '../k8s/kubernetes-service-account';
+import { claimServiceAccount } from '../k8s/private/service-account-registry';
+import { knownRoleArn, roleArnFromName } from '../private/stack-values';
 
 /**
  * Options of a workload identity (everything but the cluster).
@@ -241,6 +236,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
   private readonly wildcard: boolean;
   private readonly irsaTransition: boolean;
   private targetRoleArn?: string;
+  private targetRoleOwner?: string;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(scope, id);
@@ -256,6 +252,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     this.clusters = [props.cluster, ...(props.additionalClusters ?? [])];
     this.wildcard = props.allowWildcardSubject ?? false;
     this.irsaTransition = props.irsaTransition ?? false;
+    if (props.targetRoleArn !== undefined) throwIfProblem(this, roleArnProblem(props.targetRoleArn, 'targetRoleArn'));
     this.targetRoleArn = props.targetRoleArn;
     this.sessionTagsDisabled = props.disableSessionTags ?? false;
     this.validateNames(props);
@@ -287,20 +284,20 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
       this.warnIfForeignTrustCannotWork(props.role);
     } else {
       const roleName = props.roleName ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
-      const problem = roleNameProblem(roleName);
-      if (problem) throwIdentityError(this, `role name '${roleName}' is invalid: ${problem}`, 'choose a roleName of 1-64 characters from [A-Za-z0-9+=,.@_-]');
+      throwIfProblem(this, roleNameProblem(roleName, 'roleName'));
       this.createdRole = new InlinePolicyRole(this, 'Role', {
         roleName,
         assumedBy: this.mode === IdentityMode.IRSA
-          ? new iam.FederatedPrincipal(props.cluster.openIdConnectProviderArn, {}, 'sts:AssumeRoleWithWebIdentity')
+          ? new iam.FederatedPrincipal(props.cluster.openIdConnectProviderArn, {}, IRSA_ACTION)
           : new iam.ServicePrincipal(POD_IDENTITY_PRINCIPAL),
         managedPolicies: managedPolicies.length > 0 ? managedPolicies : undefined,
         description: props.roleDescription,
       });
       this.role = this.createdRole;
       this.roleArn = Token.isUnresolved(roleName) ? this.createdRole.roleArn : roleArnFromName(Stack.of(this), roleName);
-      this.createdRole.setTrust(renderTrustDocument(this.buildTrust(false)));
-      this.validateTrustSize();
+      const trust = this.buildTrust();
+      this.validateTrustSize(trust);
+      this.createdRole.setTrust(renderTrustDocument(trust));
     }
     this.grantPrincipal = this.role.grantPrincipal;
     for (const statement of statements) this.addToPrincipalPolicy(statement);
@@ -335,49 +332,49 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
    * `PodIdentityTargetRole`).
    * @internal
    */
-  public _useTargetRole(targetRoleArn: string): void {
+  public _useTargetRole(target: Construct, targetRoleArn: string): void {
     if (this.mode !== IdentityMode.POD_IDENTITY || !this.association) {
-      throwIdentityError(this, 'a cross-account target role needs a pod identity association', 'use IdentityMode.POD_IDENTITY for this identity');
+      throwIdentityError(target, `a cross-account target role needs a pod identity association, and ${this.node.path} uses ${this.mode} (${this.modeReason})`,
+        'use IdentityMode.POD_IDENTITY for the identity (with createAssociation left on)');
     }
+    if (this.targetRoleArn !== undefined) {
+      throwIdentityError(target, `${this.node.path} already chains to target role ${this.targetRoleOwner ?? this.targetRoleArn}; an association has one target role`,
+        'give each identity at most one target role: remove targetRoleArn or the other PodIdentityTargetRole, or make a second identity for the other account');
+    }
+    this.targetRoleOwner = target.node.path;
     this.targetRoleArn = targetRoleArn;
     this.association.targetRoleArn = targetRoleArn;
     this.grantTargetRoleAssumption(targetRoleArn);
   }
 
-  /**
-   * The trust document of the role the library creates; with `worstCase`, tokens are replaced by
-   * the longest values they can take (for the size check).
-   */
-  private buildTrust(worstCase: boolean): TrustDocument {
-    if (this.mode === IdentityMode.IRSA) return trustDocument(this.irsaTrustStatements(worstCase));
-    const podIdentity = this.podIdentityTrustStatement(worstCase);
-    return trustDocument(this.irsaTransition ? [podIdentity, ...this.irsaTrustStatements(worstCase)] : [podIdentity]);
+  /** The trust document of the role the library creates. */
+  private buildTrust(): TrustDocument {
+    if (this.mode === IdentityMode.IRSA) return trustDocument(this.irsaTrustStatements());
+    const podIdentity = this.podIdentityTrustStatement();
+    return trustDocument(this.irsaTransition ? [podIdentity, ...this.irsaTrustStatements()] : [podIdentity]);
   }
 
-  private podIdentityTrustStatement(worstCase: boolean): TrustStatement {
+  private podIdentityTrustStatement(): TrustStatement {
     return podIdentityTrustStatement(this.sessionTagsDisabled ? undefined : {
-      clusterArn: worstCase ? worstCaseClusterArn(this.cluster.clusterArn) : this.cluster.clusterArn,
-      namespace: worstCase ? worstCaseNamespace(this.namespace) : this.namespace,
-      serviceAccount: worstCase ? worstCaseServiceAccount(this.serviceAccountName) : this.serviceAccountName,
+      clusterArn: this.cluster.clusterArn,
+      namespace: this.namespace,
+      serviceAccount: this.serviceAccountName,
     });
   }
 
-  private irsaTrustStatements(worstCase: boolean): TrustStatement[] {
-    const subject = serviceAccountSubject(
-      worstCase ? worstCaseNamespace(this.namespace) : this.namespace,
-      worstCase ? worstCaseServiceAccount(this.serviceAccountName) : this.serviceAccountName);
+  private irsaTrustStatements(): TrustStatement[] {
+    const subject = serviceAccountSubject(this.namespace, this.serviceAccountName);
     return this.clusters.map((cluster) => irsaTrustStatement({
-      providerArn: worstCase
-        ? worstCaseOidcProviderArn(cluster.openIdConnectProviderArn, cluster.openIdConnectIssuer)
-        : cluster.openIdConnectProviderArn,
-      issuer: worstCase ? worstCaseIssuer(cluster.openIdConnectIssuer) : cluster.openIdConnectIssuer,
+      providerArn: cluster.openIdConnectProviderArn,
+      issuer: cluster.openIdConnectIssuer,
       subject,
       wildcard: this.wildcard,
     }));
   }
 
-  private validateTrustSize(): void {
-    const size = trustDocumentSize(this.buildTrust(true));
+  /** Fails at synth when the trust can exceed IAM's default quota (deploy-time values counted at their longest). */
+  private validateTrustSize(trust: TrustDocument): void {
+    const size = trustSize(Stack.of(this), trust, { clusters: this.clusters, namespace: this.namespace, serviceAccount: this.serviceAccountName });
     if (size > TRUST_POLICY_DEFAULT_QUOTA) {
       throwIdentityError(this,
         `the role trust policy can reach ${size} characters without whitespace (IAM's default quota is ${TRUST_POLICY_DEFAULT_QUOTA}; values only known at deploy time were counted at their longest)`,
@@ -388,12 +385,10 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
   }
 
   private validateNames(props: WorkloadIdentityProps): void {
-    if (this.wildcard) {
-      const strip = (value: string) => value.replace(/[*?]/g, 'a');
-      validateServiceAccountName(this, strip(this.namespace), strip(this.serviceAccountName));
-    } else {
-      validateServiceAccountName(this, this.namespace, this.serviceAccountName);
-    }
+    // A wildcard subject is judged with each wildcard standing for one letter.
+    const judged = (value: string) => this.wildcard ? value.replace(/[*?]/g, 'a') : value;
+    throwIfProblem(this, namespaceNameProblem(judged(this.namespace)));
+    throwIfProblem(this, serviceAccountNameProblem(judged(this.serviceAccountName)));
     if (props.roleName && props.role) {
       throwIdentityError(this, 'roleName and role are both set', 'set roleName to name the role the library creates, or role to bring your own, not both');
     }
@@ -417,8 +412,8 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
       throwIdentityError(this, 'a session policy requires session tags to be disabled (EKS rejects Policy without DisableSessionTags)',
         'set disableSessionTags: true, or remove sessionPolicy');
     }
-    if (props.tokenExpiration && !props.tokenExpiration.isUnresolved() && props.tokenExpiration.toSeconds() < 600) {
-      throwIdentityError(this, `tokenExpiration is ${props.tokenExpiration.toSeconds()} seconds; Kubernetes requires at least 600`,
+    if (props.tokenExpiration && !props.tokenExpiration.isUnresolved() && props.tokenExpiration.toSeconds() < MIN_TOKEN_EXPIRATION_SECONDS) {
+      throwIdentityError(this, `tokenExpiration is ${props.tokenExpiration.toSeconds()} seconds; Kubernetes requires at least ${MIN_TOKEN_EXPIRATION_SECONDS}`,
         'use Duration.minutes(10) or more');
     }
     if (this.sessionTagsDisabled) {
@@ -464,7 +459,13 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
   }
 
   private warnIfForeignTrustCannotWork(role: iam.IRole): void {
-    const problem = trustProblemForMode(role, this.mode, this.cluster);
+    const problem = broughtRoleTrustProblem(role, {
+      mode: this.mode,
+      cluster: this.cluster,
+      namespace: this.namespace,
+      serviceAccount: this.serviceAccountName,
+      sessionTagsDisabled: this.sessionTagsDisabled,
+    });
     if (problem) {
       Annotations.of(this).addWarningV2('cdk-eks-identity:roleTrust',
         `the role you brought cannot work for ${this.mode}: ${problem}. Its trust is left as you made it`);

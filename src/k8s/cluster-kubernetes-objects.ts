@@ -5,16 +5,10 @@ import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as cdk8s from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { KubernetesObjectsDelivery } from './kubernetes-objects-delivery';
-import { findUnresolvedValues } from './unresolved-values';
-import { identityErrorMessage, throwIdentityError } from '../errors';
-
-/**
- * Namespaces that always exist in an EKS cluster: the library never emits them.
- */
-const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
-
-/** The label the library puts on every object it writes. */
-export const MANAGED_BY_LABEL = { 'app.kubernetes.io/managed-by': 'cdk-eks-identity' };
+import { findUnresolvedValues } from './private/unresolved-values';
+import { identityErrorMessage, throwIdentityError } from '../core/errors';
+import { BUILT_IN_NAMESPACES, KUBERNETES_FILE_CLUSTER_HEADER, MANAGED_BY_LABEL } from '../core/kubernetes-vocabulary';
+import { literalClusterNameIn } from '../private/cluster-literals';
 
 /**
  * Properties of {@link ClusterKubernetesObjects}.
@@ -31,6 +25,14 @@ export interface ClusterKubernetesObjectsProps {
    * @default - none; required for `KUBECTL` delivery
    */
   readonly kubectlCluster?: eks.ICluster;
+
+  /**
+   * The name of the cluster the objects are for. With `FILES` delivery the file's first line names
+   * it (`# cdk-eks-identity cluster: <name>`), so the rule pack, the report and the test helpers
+   * attribute the objects to that cluster.
+   * @default - the file names no cluster (readers attribute it to the stack's only cluster)
+   */
+  readonly clusterName?: string;
 }
 
 /**
@@ -92,7 +94,9 @@ export class ClusterKubernetesObjects extends Construct {
         onSynthesize: (session) => {
           const docs = this.renderManifests();
           if (docs.length === 0) return;
-          fs.writeFileSync(path.join(session.outdir, this.manifestFileName), cdk8s.Yaml.stringify(...docs));
+          const cluster = this.clusterKey(props.clusterName);
+          const header = cluster === undefined ? '' : `${KUBERNETES_FILE_CLUSTER_HEADER}${cluster}\n`;
+          fs.writeFileSync(path.join(session.outdir, this.manifestFileName), header + cdk8s.Yaml.stringify(...docs));
         },
       });
     }
@@ -118,6 +122,16 @@ export class ClusterKubernetesObjects extends Construct {
    */
   public renderManifests(): any[] {
     return Stack.of(this).resolve(this.chart.toJson());
+  }
+
+  /** How readers of the templates key the cluster: its literal name, or `<stack name>/<logical id>` of its resource. */
+  private clusterKey(clusterName: string | undefined): string | undefined {
+    if (clusterName === undefined) return undefined;
+    const stack = Stack.of(this);
+    const literal = literalClusterNameIn(stack, clusterName);
+    if (literal !== undefined) return literal;
+    const ref = (stack.resolve(clusterName) as { Ref?: unknown } | undefined)?.Ref;
+    return typeof ref === 'string' ? `${stack.stackName}/${ref}` : undefined;
   }
 
   private validateResolvable(): string[] {

@@ -1,3 +1,5 @@
-export * from './kubernetes-objects-delivery';
-export * from './cluster-kubernetes-objects';
-export * from './kubernetes-service-account';
+export { KubernetesObjectsDelivery } from './kubernetes-objects-delivery';
+export { ClusterKubernetesObjects } from './cluster-kubernetes-objects';
+export type { ClusterKubernetesObjectsProps } from './cluster-kubernetes-objects';
+export { KubernetesServiceAccount } from './kubernetes-service-account';
+export type { KubernetesServiceAccountProps, ServiceAccountOptions } from './kubernetes-service-account';

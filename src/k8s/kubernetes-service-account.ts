@@ -1,10 +1,10 @@
 import * as cdk8s from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
-import { MANAGED_BY_LABEL } from './cluster-kubernetes-objects';
-import { dns1123LabelProblem, dns1123SubdomainProblem } from './kubernetes-names';
-import { claimServiceAccount } from './service-account-registry';
+import { Construct } from 'constructs';
+import { claimServiceAccount } from './private/service-account-registry';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
-import { throwIdentityError } from '../errors';
+import { throwIfProblem } from '../core/errors';
+import { namespaceNameProblem, serviceAccountNameProblem } from '../core/kubernetes-names';
+import { MANAGED_BY_LABEL } from '../core/kubernetes-vocabulary';
 
 /**
  * A Kubernetes service account.
@@ -68,7 +68,8 @@ export class KubernetesServiceAccount extends Construct {
 
   constructor(scope: Construct, id: string, props: KubernetesServiceAccountProps) {
     super(scope, id);
-    validateServiceAccountName(this, props.namespace, props.name);
+    throwIfProblem(this, namespaceNameProblem(props.namespace));
+    throwIfProblem(this, serviceAccountNameProblem(props.name));
     claimServiceAccount(props.cluster, this, props.namespace, props.name);
     this.namespace = props.namespace;
     this.serviceAccountName = props.name;
@@ -86,22 +87,5 @@ export class KubernetesServiceAccount extends Construct {
         ...(Object.keys(annotations).length > 0 ? { annotations: { ...annotations } } : {}),
       },
     });
-  }
-}
-
-/**
- * Fails at synth when the namespace is not a DNS-1123 label or the name not a DNS-1123 subdomain.
- * @internal
- */
-export function validateServiceAccountName(scope: IConstruct, namespace: string, name: string): void {
-  const namespaceProblem = dns1123LabelProblem(namespace);
-  if (namespaceProblem) {
-    throwIdentityError(scope, `namespace '${namespace}' is not a valid Kubernetes namespace name: ${namespaceProblem}`,
-      'use a DNS-1123 label such as \'my-app\'');
-  }
-  const nameProblem = dns1123SubdomainProblem(name);
-  if (nameProblem) {
-    throwIdentityError(scope, `service account name '${name}' is not a valid Kubernetes name: ${nameProblem}`,
-      'use a DNS-1123 subdomain such as \'my-sa\'');
   }
 }

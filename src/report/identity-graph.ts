@@ -1,18 +1,23 @@
-import { accessPolicyName, externalRoleReport, principalName, roleId, roleLabel, roleReport } from './permissions';
+import { groupBindings, KubernetesObjectIndex } from './group-bindings';
+import { accessPolicyName, externalRoleReport, principalName, roleId, roleReport } from './permissions';
 import {
-  AccessEntryReport, ClusterReport, GroupBindingReport, IdentityReportDocument, RoleReport, ServiceAccountBinding, TrustScope,
+  AccessEntryReport, ClusterReport, IdentityReportDocument, RoleReport, ServiceAccountBinding, TrustScope,
 } from './report-types';
-import { clusterOfKey, irsaSubjectGrants, issuerOfProviderArn, podIdentityVerdict } from './trust-analysis';
-import { AccessScopeType } from '../access/access-policy';
+import { irsaSubjectGrants, issuerOfProviderArn, podIdentityVerdict } from './trust-analysis';
 import { CheckFinding, CheckInput } from '../checks/check-types';
-import { wildcardMatch } from '../checks/model/policy-document';
-import { CheckModel, ClusterModel, IrsaStatement, RoleModel } from '../checks/template-model';
-import { IdentityMode } from '../identity/identity-mode';
+import {
+  AssociationModel, CheckModel, ClusterModel, IrsaStatement, RoleModel, roleLabel, ServiceAccountModel,
+} from '../checks/template-model';
+import { AccessScopeType } from '../core/access-policy';
+import { IdentityMode } from '../core/identity-mode';
+import { serviceAccountSubject } from '../core/irsa';
+import { wildcardMatch } from '../core/template/policy-document';
 
 /*
  * The identity graph of a set of templates: per cluster, which service account can assume which
  * role by which mode and how tightly, what the roles may do, and who may use the Kubernetes API.
- * Built on the checks' template model; nothing here parses a template again.
+ * Built on the checks' template model and the core's trust semantics, in phases; nothing here
+ * parses a template again, and every lookup is indexed.
  */
 
 interface ClusterBuilder {
@@ -23,7 +28,11 @@ interface ClusterBuilder {
   readonly roles: Map<string, RoleReport>;
   readonly accessEntries: AccessEntryReport[];
   readonly findings: CheckFinding[];
-  readonly objects: any[];
+  readonly objects: KubernetesObjectIndex;
+  /** Service account objects of the cluster by `<namespace>/<name>`. */
+  readonly serviceAccounts: Map<string, ServiceAccountModel[]>;
+  /** Pod identity associations of the cluster by service account name. */
+  readonly associations: Map<string, AssociationModel[]>;
 }
 
 /** Kubernetes objects with `List`s expanded. */
@@ -31,34 +40,46 @@ function flatten(objects: any[]): any[] {
   return objects.flatMap((o) => o?.kind === 'List' && Array.isArray(o.items) ? flatten(o.items) : [o]);
 }
 
-/** The RBAC bindings of a group among Kubernetes objects, with the rules of what they bind. */
-export function groupBindings(objects: any[], group: string): GroupBindingReport[] {
-  return objects
-    .filter((o) => (o?.kind === 'RoleBinding' || o?.kind === 'ClusterRoleBinding')
-      && Array.isArray(o.subjects) && o.subjects.some((s: any) => s?.kind === 'Group' && s.name === group))
-    .map((binding): GroupBindingReport => {
-      const namespace: string | undefined = binding.kind === 'RoleBinding' ? binding.metadata?.namespace ?? 'default' : undefined;
-      const ref = binding.roleRef ?? {};
-      const role = objects.find((o) => o?.kind === ref.kind && o.metadata?.name === ref.name
-        && (ref.kind === 'ClusterRole' || (o.metadata?.namespace ?? 'default') === namespace));
-      const rules: any[] = Array.isArray(role?.rules) ? role.rules : [];
-      return {
-        group,
-        binding: `${binding.kind} ${namespace !== undefined ? `${namespace}/` : ''}${binding.metadata?.name}`,
-        roleRef: `${ref.kind} ${ref.name}`,
-        rules: rules.map((r) => {
-          const what = [...(r.resources ?? []), ...(r.nonResourceURLs ?? [])].join(', ');
-          const names = Array.isArray(r.resourceNames) && r.resourceNames.length > 0 ? ` (names: ${r.resourceNames.join(', ')})` : '';
-          return `${(r.verbs ?? []).join(', ')} ${what}${names}`;
-        }),
-      };
-    });
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
-/** Builds the report document from inputs, their model and the rule pack's findings. */
-export function buildIdentityReport(inputs: CheckInput[], model: CheckModel, findings: CheckFinding[]): IdentityReportDocument {
-  const clusters = new Map<string, ClusterBuilder>();
-  const add = (id: string, report: ClusterBuilder['report'], clusterModel?: ClusterModel): ClusterBuilder => {
+class IdentityGraphBuilder {
+  private readonly clusters = new Map<string, ClusterBuilder>();
+  /** IRSA bindings by role id, to tell which annotations a trust covers. */
+  private readonly irsaBindingsByRole = new Map<string, ServiceAccountBinding[]>();
+  /** Service account objects of every cluster by `<namespace>/<name>`, built on first use. */
+  private serviceAccountsByName?: Map<string, ServiceAccountModel[]>;
+
+  constructor(private readonly inputs: CheckInput[], private readonly model: CheckModel, private readonly findings: CheckFinding[]) {}
+
+  public build(): IdentityReportDocument {
+    this.addClustersOfTemplates();
+    this.attachKubernetesObjects();
+    this.indexServiceAccountsAndAssociations();
+    this.addPodIdentityBindings();
+    this.addIrsaBindings();
+    this.addAnnotationBindings();
+    this.addAccessEntries();
+    return {
+      stackNames: this.inputs.map((i) => i.stackName),
+      clusters: [...this.clusters.values()].map((c): ClusterReport => ({
+        ...c.report,
+        serviceAccounts: c.bindings,
+        serviceAccountsWithoutRole: [...c.withoutRole],
+        roles: [...c.roles.values()],
+        accessEntries: c.accessEntries,
+        findings: c.findings,
+      })),
+      otherFindings: this.assignFindings(),
+    };
+  }
+
+  // -- clusters -------------------------------------------------------------------------------
+
+  private add(id: string, report: ClusterBuilder['report'], clusterModel?: ClusterModel): ClusterBuilder {
     const builder: ClusterBuilder = {
       report,
       ...(clusterModel ? { model: clusterModel } : {}),
@@ -67,234 +88,293 @@ export function buildIdentityReport(inputs: CheckInput[], model: CheckModel, fin
       roles: new Map(),
       accessEntries: [],
       findings: [],
-      objects: [],
+      objects: new KubernetesObjectIndex([]),
+      serviceAccounts: new Map(),
+      associations: new Map(),
     };
-    clusters.set(id, builder);
+    this.clusters.set(id, builder);
     return builder;
-  };
-  for (const c of model.clusters) {
-    const id = `${c.stackName}/${c.logicalId}`;
-    add(id, {
-      id,
-      name: c.key.includes('/') ? c.logicalId : c.key,
-      inTemplates: true,
-      stackName: c.stackName,
-      logicalId: c.logicalId,
-      ...(c.authenticationMode !== undefined ? { authenticationMode: c.authenticationMode } : {}),
-    }, c);
   }
+
+  private addClustersOfTemplates(): void {
+    for (const c of this.model.clusters) {
+      const id = `${c.stackName}/${c.logicalId}`;
+      this.add(id, {
+        id,
+        name: c.key.includes('/') ? c.logicalId : c.key,
+        inTemplates: true,
+        stackName: c.stackName,
+        logicalId: c.logicalId,
+        ...(c.authenticationMode !== undefined ? { authenticationMode: c.authenticationMode } : {}),
+      }, c);
+    }
+  }
+
   /** The id of the cluster a cluster key used in a stack means. */
-  const clusterIdFor = (key: string, stackName: string): string => {
-    const known = clusterOfKey(model, key, stackName);
+  private clusterIdFor(key: string, stackName: string): string {
+    const known = this.model.clusterOfKey(key, stackName);
     return known ? `${known.stackName}/${known.logicalId}` : `name:${key}`;
-  };
+  }
+
   /** The cluster of a cluster key used in a stack; a cluster made elsewhere is added on first use. */
-  const clusterFor = (key: string, stackName: string): ClusterBuilder => {
-    const id = clusterIdFor(key, stackName);
-    return clusters.get(id) ?? add(id, { id, name: key, inTemplates: false });
-  };
-  /** The cluster an IRSA statement's OIDC provider belongs to. */
-  const clusterOfIrsa = (irsa: IrsaStatement): ClusterBuilder => {
-    if (irsa.provider?.clusterKey !== undefined) return clusterFor(irsa.provider.clusterKey, irsa.provider.stackName);
+  private clusterFor(key: string, stackName: string): ClusterBuilder {
+    const id = this.clusterIdFor(key, stackName);
+    return this.clusters.get(id) ?? this.add(id, { id, name: key, inTemplates: false });
+  }
+
+  /** The cluster an IRSA grant's OIDC provider belongs to. */
+  private clusterOfIrsa(irsa: IrsaStatement, role: RoleModel): ClusterBuilder {
+    if (irsa.provider?.clusterKey !== undefined) return this.clusterFor(irsa.provider.clusterKey, irsa.provider.stackName);
+    const imported = this.model.importedClusterOfProvider(irsa.providerArn, role.stackName);
+    if (imported) return this.clusterFor(imported.key, imported.stackName);
     const issuer = issuerOfProviderArn(irsa.providerArn) ?? irsa.provider?.url.replace(/^https:\/\//, '') ?? irsa.providerArn;
     const id = `oidc:${issuer}`;
-    return clusters.get(id) ?? add(id, { id, name: `OIDC issuer ${issuer}`, inTemplates: false });
-  };
-  const addRole = (cluster: ClusterBuilder, role: RoleModel | undefined, arn: string): RoleReport => {
-    const report = role ? roleReport(model, role) : externalRoleReport(arn);
+    return this.clusters.get(id) ?? this.add(id, { id, name: `OIDC issuer ${issuer}`, inTemplates: false });
+  }
+
+  private addRole(cluster: ClusterBuilder, role: RoleModel | undefined, arn: string): RoleReport {
+    const report = role ? roleReport(this.model, role) : externalRoleReport(arn);
     if (!cluster.roles.has(report.id)) cluster.roles.set(report.id, report);
     return report;
-  };
-  const sameCluster = (a: ClusterBuilder, key: string | undefined, stackName: string): boolean =>
-    key !== undefined && clusterIdFor(key, stackName) === a.report.id;
-
-  // Kubernetes objects of each stack go to the stack's cluster, when it has exactly one.
-  for (const input of inputs) {
-    const inStack = model.clusters.filter((c) => c.stackName === input.stackName);
-    if (inStack.length === 1) clusters.get(`${inStack[0].stackName}/${inStack[0].logicalId}`)!.objects.push(...flatten(input.kubernetesManifests ?? []));
   }
 
-  // EKS Pod Identity: one binding per association.
-  for (const a of model.associations) {
-    const cluster = clusterFor(a.clusterKey, a.stackName);
-    const role = model.roleByArn(a.roleArn, a.stackName);
-    const roleReportOf = addRole(cluster, role, a.roleArn);
-    const target = a.targetRoleArn === undefined ? undefined : addRole(cluster, model.roleByArn(a.targetRoleArn, a.stackName), a.targetRoleArn);
-    const verdict = role ? podIdentityVerdict(model, role, a, cluster.model)
-      : { admitted: true, scope: TrustScope.UNKNOWN, description: 'role not in the templates: trust unknown' };
-    const notes: string[] = [];
-    if (verdict.problem) notes.push(`pods get no credentials: ${verdict.problem}`);
-    if (target) notes.push(`chains to target role ${target.name} (TargetRoleArn ${a.targetRoleArn}): pods get the target role's credentials`);
-    if (a.hasSessionPolicy) notes.push('a session policy further restricts the credentials');
-    if (a.addonName) notes.push(`association of EKS add-on ${a.addonName}, which chooses the namespace`);
-    cluster.bindings.push({
-      namespace: a.namespace ?? '',
-      serviceAccount: a.serviceAccount,
-      mode: IdentityMode.POD_IDENTITY,
-      roleId: roleReportOf.id,
-      roleName: roleReportOf.name,
-      scope: verdict.scope,
-      scopeDescription: verdict.description,
-      ...(target ? { targetRoleId: target.id } : {}),
-      ...(a.addonName !== undefined ? { addonName: a.addonName } : {}),
-      sessionTagsDisabled: a.disableSessionTags,
-      sessionPolicy: a.hasSessionPolicy,
-      stackName: a.stackName,
-      logicalId: a.logicalId,
-      notes,
-    });
+  // -- Kubernetes objects ---------------------------------------------------------------------
+
+  /** Kubernetes objects go to the cluster their file names, else to the stack's cluster when it has exactly one. */
+  private attachKubernetesObjects(): void {
+    const byStack = new Map<string, ClusterModel[]>();
+    for (const c of this.model.clusters) push(byStack, c.stackName, c);
+    for (const input of this.inputs) {
+      for (const named of input.clusterKubernetesManifests ?? []) {
+        this.clusterFor(named.cluster, input.stackName).objects.add(flatten(named.manifests));
+      }
+      const inStack = byStack.get(input.stackName) ?? [];
+      if (inStack.length !== 1) continue;
+      const cluster = this.clusters.get(`${inStack[0].stackName}/${inStack[0].logicalId}`)!;
+      cluster.objects.add(flatten(input.kubernetesManifests ?? []));
+    }
   }
 
-  // IRSA: one binding per subject of each trust statement.
-  const serviceAccountsOf = (cluster: ClusterBuilder) => model.serviceAccounts.filter((sa) => sameCluster(cluster, sa.clusterKey, sa.stackName));
-  const associationFor = (cluster: ClusterBuilder, namespace: string, name: string) => model.associations.find((a) =>
-    sameCluster(cluster, a.clusterKey, a.stackName) && a.serviceAccount === name && (a.namespace === undefined || a.namespace === namespace));
-  for (const role of model.roles) {
-    for (const irsa of model.irsaStatements(role)) {
-      const cluster = clusterOfIrsa(irsa);
-      const report = addRole(cluster, role, roleId(role));
-      for (const grant of irsaSubjectGrants(irsa.statement)) {
-        const notes: string[] = [];
-        const accounts = serviceAccountsOf(cluster);
-        if (grant.scope === TrustScope.EXACT_SUBJECT) {
-          const objects = accounts.filter((sa) => sa.namespace === grant.namespace && sa.name === grant.serviceAccount);
-          const annotated = objects.filter((sa) => model.roleByArn(sa.roleArn, sa.stackName) === role);
-          const other = objects.find((sa) => sa.roleArn !== undefined && model.roleByArn(sa.roleArn, sa.stackName) !== role);
-          // Objects of a stack with several clusters cannot always be told apart (one file per cluster, one list per stack).
-          const elsewhere = model.serviceAccounts.find((sa) => sa.namespace === grant.namespace && sa.name === grant.serviceAccount
-            && model.roleByArn(sa.roleArn, sa.stackName) === role);
-          if (annotated.length > 0) {
-            notes.push('ServiceAccount object annotated with this role');
-          } else if (objects.length === 0 && elsewhere) {
-            notes.push(`ServiceAccount object annotated with this role in the Kubernetes objects of stack ${elsewhere.stackName}`);
-          } else if (other) {
-            notes.push(`ServiceAccount object is annotated with ${other.roleArn} instead`);
-          } else if (objects.length > 0) {
-            notes.push('ServiceAccount object has no eks.amazonaws.com/role-arn annotation: pods do not get this role unless they mount a token themselves');
-          } else {
-            notes.push('no ServiceAccount object in the Kubernetes objects (made elsewhere, e.g. by a Helm chart)');
-          }
-          const association = associationFor(cluster, grant.namespace, grant.serviceAccount);
-          if (association) notes.push(`pod identity association ${association.logicalId} exists for it too: pods get the pod identity credentials`);
-        } else if (grant.scope !== TrustScope.NOT_TRUSTED) {
-          const matching = accounts.filter((sa) => wildcardMatch(grant.subject === '*' ? '*' : grant.subject, `system:serviceaccount:${sa.namespace}:${sa.name}`));
-          const names = [...new Set(matching.map((sa) => `${sa.namespace}/${sa.name}`))];
-          notes.push(names.length > 0 ? `matches service accounts in the Kubernetes objects: ${names.join(', ')}` : 'matches no service account in the Kubernetes objects');
+  private indexServiceAccountsAndAssociations(): void {
+    for (const sa of this.model.serviceAccounts) {
+      if (sa.clusterKey === undefined) continue;
+      push(this.clusterFor(sa.clusterKey, sa.stackName).serviceAccounts, `${sa.namespace}/${sa.name}`, sa);
+    }
+    for (const a of this.model.associations) push(this.clusterFor(a.clusterKey, a.stackName).associations, a.serviceAccount, a);
+  }
+
+  private associationFor(cluster: ClusterBuilder, namespace: string, name: string): AssociationModel | undefined {
+    return cluster.associations.get(name)?.find((a) => a.namespace === undefined || a.namespace === namespace);
+  }
+
+  // -- EKS Pod Identity: one binding per association -------------------------------------------
+
+  private addPodIdentityBindings(): void {
+    for (const a of this.model.associations) {
+      const cluster = this.clusterFor(a.clusterKey, a.stackName);
+      const role = this.model.roleByArn(a.roleArn, a.stackName);
+      const roleReportOf = this.addRole(cluster, role, a.roleArn);
+      const target = a.targetRoleArn === undefined ? undefined
+        : this.addRole(cluster, this.model.roleByArn(a.targetRoleArn, a.stackName), a.targetRoleArn);
+      const verdict = role ? podIdentityVerdict(this.model, role, a)
+        : { admitted: true, scope: TrustScope.UNKNOWN, description: 'role not in the templates: trust unknown' };
+      const notes: string[] = [];
+      if ('problem' in verdict && verdict.problem) notes.push(`pods get no credentials: ${verdict.problem}`);
+      if (target) notes.push(`chains to target role ${target.name} (TargetRoleArn ${this.model.describe(a.targetRoleArn!, a.stackName)}): pods get the target role's credentials`);
+      if (a.hasSessionPolicy) notes.push('a session policy further restricts the credentials');
+      if (a.addonName) notes.push(`association of EKS add-on ${a.addonName}, which chooses the namespace`);
+      cluster.bindings.push({
+        namespace: a.namespace ?? '',
+        serviceAccount: a.serviceAccount,
+        mode: IdentityMode.POD_IDENTITY,
+        roleId: roleReportOf.id,
+        roleName: roleReportOf.name,
+        scope: verdict.scope,
+        scopeDescription: verdict.description,
+        ...(target ? { targetRoleId: target.id } : {}),
+        ...(a.addonName !== undefined ? { addonName: a.addonName } : {}),
+        sessionTagsDisabled: a.disableSessionTags,
+        sessionPolicy: a.hasSessionPolicy,
+        stackName: a.stackName,
+        logicalId: a.logicalId,
+        notes,
+      });
+    }
+  }
+
+  // -- IRSA: one binding per subject of each trust grant ---------------------------------------
+
+  private addIrsaBindings(): void {
+    for (const role of this.model.roles) {
+      for (const irsa of this.model.irsaStatements(role)) {
+        const cluster = this.clusterOfIrsa(irsa, role);
+        const report = this.addRole(cluster, role, roleId(role));
+        for (const grant of irsaSubjectGrants(irsa.grant)) {
+          const binding: ServiceAccountBinding = {
+            namespace: grant.namespace,
+            serviceAccount: grant.serviceAccount,
+            mode: IdentityMode.IRSA,
+            roleId: report.id,
+            roleName: report.name,
+            scope: grant.scope,
+            scopeDescription: grant.description,
+            ...(grant.subject !== '*' ? { subject: grant.subject } : {}),
+            audienceRestricted: grant.audienceRestricted,
+            sessionTagsDisabled: false,
+            sessionPolicy: false,
+            stackName: role.stackName,
+            logicalId: role.logicalId,
+            notes: this.irsaNotes(cluster, role, grant.scope, grant.namespace, grant.serviceAccount, grant.subject),
+          };
+          cluster.bindings.push(binding);
+          push(this.irsaBindingsByRole, report.id, binding);
         }
-        cluster.bindings.push({
-          namespace: grant.namespace,
-          serviceAccount: grant.serviceAccount,
-          mode: IdentityMode.IRSA,
-          roleId: report.id,
-          roleName: report.name,
-          scope: grant.scope,
-          scopeDescription: grant.description,
-          ...(grant.subject !== '*' ? { subject: grant.subject } : {}),
-          audienceRestricted: grant.audienceRestricted,
-          sessionTagsDisabled: false,
-          sessionPolicy: false,
-          stackName: role.stackName,
-          logicalId: role.logicalId,
-          notes,
-        });
       }
     }
   }
 
-  // Service accounts: annotations no trust covers, and service accounts with no role.
-  const seen = new Set<string>();
-  for (const sa of model.serviceAccounts) {
-    if (sa.clusterKey === undefined) continue;
-    const cluster = clusterFor(sa.clusterKey, sa.stackName);
-    const key = `${cluster.report.id}|${sa.namespace}|${sa.name}|${sa.roleArn ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const association = associationFor(cluster, sa.namespace, sa.name);
-    if (sa.roleArn === undefined) {
-      if (!association) cluster.withoutRole.add(`${sa.namespace}/${sa.name}`);
-      continue;
+  private irsaNotes(cluster: ClusterBuilder, role: RoleModel, scope: TrustScope, namespace: string, name: string, subject: string): string[] {
+    const notes: string[] = [];
+    if (scope === TrustScope.EXACT_SUBJECT) {
+      const objects = cluster.serviceAccounts.get(`${namespace}/${name}`) ?? [];
+      const annotated = objects.filter((sa) => this.model.roleByArn(sa.roleArn, sa.stackName) === role);
+      const other = objects.find((sa) => sa.roleArn !== undefined && this.model.roleByArn(sa.roleArn, sa.stackName) !== role);
+      if (annotated.length > 0) {
+        notes.push('ServiceAccount object annotated with this role');
+      } else if (objects.length === 0 && this.annotatedElsewhere(role, namespace, name)) {
+        notes.push(`ServiceAccount object annotated with this role in the Kubernetes objects of stack ${this.annotatedElsewhere(role, namespace, name)!.stackName}`);
+      } else if (other) {
+        notes.push(`ServiceAccount object is annotated with ${this.model.describe(other.roleArn!, other.stackName)} instead`);
+      } else if (objects.length > 0) {
+        notes.push('ServiceAccount object has no eks.amazonaws.com/role-arn annotation: pods do not get this role unless they mount a token themselves');
+      } else {
+        notes.push('no ServiceAccount object in the Kubernetes objects (made elsewhere, e.g. by a Helm chart)');
+      }
+      const association = this.associationFor(cluster, namespace, name);
+      if (association) notes.push(`pod identity association ${association.logicalId} exists for it too: pods get the pod identity credentials`);
+    } else if (scope !== TrustScope.NOT_TRUSTED && scope !== TrustScope.UNKNOWN) {
+      const names = [...cluster.serviceAccounts.keys()]
+        .filter((key) => { const [ns, sa] = key.split('/'); return wildcardMatch(subject === '*' ? '*' : subject, serviceAccountSubject(ns, sa)); });
+      notes.push(names.length > 0 ? `matches service accounts in the Kubernetes objects: ${names.join(', ')}` : 'matches no service account in the Kubernetes objects');
     }
-    const role = model.roleByArn(sa.roleArn, sa.stackName);
-    // Covered by a trust of this cluster — or of another one: a stack's Kubernetes objects are
-    // attributed to its only cluster, which may not be the cluster (made elsewhere) they are for.
-    const covered = role !== undefined && [...clusters.values()].some((c) => c.bindings.some((b) => b.mode === IdentityMode.IRSA
-      && b.scope !== TrustScope.NOT_TRUSTED && b.roleId === roleId(role)
-      && wildcardMatch(b.subject ?? '*', `system:serviceaccount:${sa.namespace}:${sa.name}`)));
-    if (covered) continue;
-    const report = addRole(cluster, role, sa.roleArn);
-    cluster.bindings.push({
-      namespace: sa.namespace,
-      serviceAccount: sa.name,
-      mode: IdentityMode.IRSA,
-      roleId: report.id,
-      roleName: report.name,
-      scope: role ? TrustScope.NOT_TRUSTED : TrustScope.UNKNOWN,
-      scopeDescription: role ? `annotation names role ${roleLabel(role)}, whose trust does not allow system:serviceaccount:${sa.namespace}:${sa.name}`
-        : 'annotation names a role outside the templates: trust unknown',
-      sessionTagsDisabled: false,
-      sessionPolicy: false,
-      stackName: sa.stackName,
-      ...(sa.logicalId !== undefined ? { logicalId: sa.logicalId } : {}),
-      notes: [`from the eks.amazonaws.com/role-arn annotation (${sa.source})`],
-    });
+    return notes;
   }
 
-  // Access entries.
-  for (const e of model.accessEntries) {
-    const cluster = clusterFor(e.clusterKey, e.stackName);
-    cluster.accessEntries.push({
-      principalArn: e.principalArn,
-      principalName: principalName(model, e.principalArn, e.stackName),
-      type: e.type,
-      ...(e.username !== undefined ? { username: e.username } : {}),
-      kubernetesGroups: e.groups,
-      accessPolicies: e.accessPolicies.map((p) => ({
-        policyName: accessPolicyName(p.policyArn),
-        policyArn: p.policyArn,
-        scope: p.scopeType === AccessScopeType.NAMESPACE ? AccessScopeType.NAMESPACE : AccessScopeType.CLUSTER,
-        namespaces: p.namespaces,
-      })),
-      groupBindings: e.groups.flatMap((g) => groupBindings(cluster.objects, g)),
-      stackName: e.stackName,
-      logicalId: e.logicalId,
-    });
+  /** A ServiceAccount annotated with the role in any stack's objects (a stack's objects may be for a cluster made elsewhere). */
+  private annotatedElsewhere(role: RoleModel, namespace: string, name: string): ServiceAccountModel | undefined {
+    return this.serviceAccountsNamed(namespace, name).find((sa) => this.model.roleByArn(sa.roleArn, sa.stackName) === role);
   }
 
-  // Findings: to the cluster of the resource they name, else to the only cluster of their stack.
-  const owner = new Map<string, ClusterBuilder>();
-  const own = (stackName: string, logicalId: string | undefined, cluster: ClusterBuilder) => {
-    const key = `${stackName}/${logicalId}`;
-    if (logicalId !== undefined && !owner.has(key)) owner.set(key, cluster);
-  };
-  for (const cluster of clusters.values()) {
-    if (cluster.model) own(cluster.model.stackName, cluster.model.logicalId, cluster);
-    for (const b of cluster.bindings) own(b.stackName, b.logicalId, cluster);
-    for (const r of cluster.roles.values()) if (r.stackName !== undefined) own(r.stackName, r.logicalId, cluster);
-    for (const e of cluster.accessEntries) own(e.stackName, e.logicalId, cluster);
-  }
-  for (const r of [...model.addons, ...model.nodegroups]) own(r.stackName, r.logicalId, clusterFor(r.clusterKey, r.stackName));
-  for (const p of model.providers) if (p.clusterKey !== undefined) own(p.stackName, p.logicalId, clusterFor(p.clusterKey, p.stackName));
-  const otherFindings: CheckFinding[] = [];
-  for (const f of findings) {
-    let cluster = f.logicalId !== undefined ? owner.get(`${f.stackName}/${f.logicalId}`) : undefined;
-    if (!cluster) {
-      const inStack = [...clusters.values()].filter((c) => c.model?.stackName === f.stackName);
-      if (inStack.length === 1) cluster = inStack[0];
+  private serviceAccountsNamed(namespace: string, name: string): ServiceAccountModel[] {
+    if (!this.serviceAccountsByName) {
+      this.serviceAccountsByName = new Map();
+      for (const sa of this.model.serviceAccounts) push(this.serviceAccountsByName, `${sa.namespace}/${sa.name}`, sa);
     }
-    if (cluster) cluster.findings.push(f);
-    else otherFindings.push(f);
+    return this.serviceAccountsByName.get(`${namespace}/${name}`) ?? [];
   }
 
-  return {
-    stackNames: inputs.map((i) => i.stackName),
-    clusters: [...clusters.values()].map((c): ClusterReport => ({
-      ...c.report,
-      serviceAccounts: c.bindings,
-      serviceAccountsWithoutRole: [...c.withoutRole],
-      roles: [...c.roles.values()],
-      accessEntries: c.accessEntries,
-      findings: c.findings,
-    })),
-    otherFindings,
-  };
+  // -- service accounts: annotations no trust covers, and service accounts with no role --------
+
+  private addAnnotationBindings(): void {
+    const seen = new Set<string>();
+    for (const sa of this.model.serviceAccounts) {
+      if (sa.clusterKey === undefined) continue;
+      const cluster = this.clusterFor(sa.clusterKey, sa.stackName);
+      const key = `${cluster.report.id}|${sa.namespace}|${sa.name}|${sa.roleArn ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const association = this.associationFor(cluster, sa.namespace, sa.name);
+      if (sa.roleArn === undefined) {
+        if (!association) cluster.withoutRole.add(`${sa.namespace}/${sa.name}`);
+        continue;
+      }
+      const role = this.model.roleByArn(sa.roleArn, sa.stackName);
+      // Covered by a trust of this cluster — or of another one: a stack's Kubernetes objects are
+      // attributed to its only cluster, which may not be the cluster (made elsewhere) they are for.
+      const subject = serviceAccountSubject(sa.namespace, sa.name);
+      const covered = role !== undefined && (this.irsaBindingsByRole.get(roleId(role)) ?? [])
+        .some((b) => b.scope !== TrustScope.NOT_TRUSTED && wildcardMatch(b.subject ?? '*', subject));
+      if (covered) continue;
+      const report = this.addRole(cluster, role, sa.roleArn);
+      cluster.bindings.push({
+        namespace: sa.namespace,
+        serviceAccount: sa.name,
+        mode: IdentityMode.IRSA,
+        roleId: report.id,
+        roleName: report.name,
+        scope: role ? TrustScope.NOT_TRUSTED : TrustScope.UNKNOWN,
+        scopeDescription: role ? `annotation names role ${roleLabel(role)}, whose trust does not allow ${subject}`
+          : 'annotation names a role outside the templates: trust unknown',
+        sessionTagsDisabled: false,
+        sessionPolicy: false,
+        stackName: sa.stackName,
+        ...(sa.logicalId !== undefined ? { logicalId: sa.logicalId } : {}),
+        notes: [`from the eks.amazonaws.com/role-arn annotation (${sa.source})`],
+      });
+    }
+  }
+
+  // -- access entries ---------------------------------------------------------------------------
+
+  private addAccessEntries(): void {
+    for (const e of this.model.accessEntries) {
+      const cluster = this.clusterFor(e.clusterKey, e.stackName);
+      cluster.accessEntries.push({
+        principalArn: e.principalArn,
+        principalName: principalName(this.model, e.principalArn, e.stackName),
+        type: e.type,
+        ...(e.username !== undefined ? { username: e.username } : {}),
+        kubernetesGroups: e.groups,
+        accessPolicies: e.accessPolicies.map((p) => ({
+          policyName: accessPolicyName(p.policyArn),
+          policyArn: p.policyArn,
+          scope: p.scopeType === AccessScopeType.NAMESPACE ? AccessScopeType.NAMESPACE : AccessScopeType.CLUSTER,
+          namespaces: p.namespaces,
+        })),
+        groupBindings: e.groups.flatMap((g) => groupBindings(cluster.objects, g)),
+        stackName: e.stackName,
+        logicalId: e.logicalId,
+      });
+    }
+  }
+
+  // -- findings: to the cluster of the resource they name, else to the only cluster of their stack
+
+  private assignFindings(): CheckFinding[] {
+    const owner = new Map<string, ClusterBuilder>();
+    const own = (stackName: string, logicalId: string | undefined, cluster: ClusterBuilder) => {
+      const key = `${stackName}/${logicalId}`;
+      if (logicalId !== undefined && !owner.has(key)) owner.set(key, cluster);
+    };
+    const byStack = new Map<string, ClusterBuilder[]>();
+    for (const cluster of this.clusters.values()) {
+      if (cluster.model) {
+        own(cluster.model.stackName, cluster.model.logicalId, cluster);
+        push(byStack, cluster.model.stackName, cluster);
+      }
+      for (const b of cluster.bindings) own(b.stackName, b.logicalId, cluster);
+      for (const r of cluster.roles.values()) if (r.stackName !== undefined) own(r.stackName, r.logicalId, cluster);
+      for (const e of cluster.accessEntries) own(e.stackName, e.logicalId, cluster);
+    }
+    for (const r of [...this.model.addons, ...this.model.nodegroups, ...this.model.fargateProfiles]) {
+      own(r.stackName, r.logicalId, this.clusterFor(r.clusterKey, r.stackName));
+    }
+    for (const p of this.model.providers) if (p.clusterKey !== undefined) own(p.stackName, p.logicalId, this.clusterFor(p.clusterKey, p.stackName));
+    const otherFindings: CheckFinding[] = [];
+    for (const f of this.findings) {
+      let cluster = f.logicalId !== undefined ? owner.get(`${f.stackName}/${f.logicalId}`) : undefined;
+      if (!cluster) {
+        const inStack = byStack.get(f.stackName) ?? [];
+        if (inStack.length === 1) cluster = inStack[0];
+      }
+      if (cluster) cluster.findings.push(f);
+      else otherFindings.push(f);
+    }
+    return otherFindings;
+  }
+}
+
+/** Builds the report document from inputs, their model and the rule pack's findings. */
+export function buildIdentityReport(inputs: CheckInput[], model: CheckModel, findings: CheckFinding[]): IdentityReportDocument {
+  return new IdentityGraphBuilder(inputs, model, findings).build();
 }

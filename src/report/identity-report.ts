@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildIdentityReport } from './identity-graph';
-import { renderMarkdown, renderMermaid } from './render';
+import { renderMarkdown } from './render-markdown';
+import { renderMermaid } from './render-mermaid';
 import { ClusterReport, IdentityReportDocument, IdentityReportOptions } from './report-types';
 import { readAssembly } from '../checks/assembly';
 import { CheckFinding, CheckInput } from '../checks/check-types';
@@ -63,8 +64,9 @@ export class IdentityReport {
   public readonly stackNames: string[];
 
   private constructor(inputs: CheckInput[], options: IdentityReportOptions) {
-    this.findings = new EksIdentityChecks({ suppressions: options.suppressions }).run(inputs);
-    const document = buildIdentityReport(inputs, CheckModel.build(inputs), this.findings);
+    const model = CheckModel.build(inputs);
+    this.findings = new EksIdentityChecks({ suppressions: options.suppressions })._runModel(model);
+    const document = buildIdentityReport(inputs, model, this.findings);
     this.clusters = document.clusters;
     this.otherFindings = document.otherFindings;
     this.stackNames = document.stackNames;

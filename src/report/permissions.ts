@@ -1,8 +1,9 @@
 import { PermissionReport, RoleReport } from './report-types';
-import { parsePrincipalArn } from '../access/principal-arn';
-import { isLiteral } from '../checks/model/intrinsics';
-import { PolicyDocument } from '../checks/model/policy-document';
-import { CheckModel, referencedId, RoleModel, roleNameFromArn } from '../checks/template-model';
+import { CheckModel, referencedId, RoleModel, roleLabel } from '../checks/template-model';
+import { accessPolicyNameOfArn } from '../core/access-entry-rules';
+import { parseIamArn, roleNameOfArn } from '../core/arn';
+import { isKnown } from '../core/deploy-time';
+import { PolicyDocument } from '../core/template/policy-document';
 
 /*
  * What a role may do, summarized from the template model: managed policies by name, and one line
@@ -10,11 +11,6 @@ import { CheckModel, referencedId, RoleModel, roleNameFromArn } from '../checks/
  */
 
 const MAX_LISTED = 6;
-
-function list(value: any): string[] {
-  if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).map((v) => typeof v === 'string' ? v : JSON.stringify(v));
-}
 
 /** Up to `MAX_LISTED` items, then `(+N more)`. */
 export function shortList(items: string[], max = MAX_LISTED): string {
@@ -24,7 +20,7 @@ export function shortList(items: string[], max = MAX_LISTED): string {
 /** The name of a managed policy ARN (`arn:...:policy/[path/]Name`, or a `Ref` to an `AWS::IAM::ManagedPolicy` of the stack). */
 export function managedPolicyName(model: CheckModel, arn: string, stackName: string): string {
   const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1];
-  if (name !== undefined && isLiteral(name)) return name;
+  if (name !== undefined && isKnown(name)) return name;
   const id = referencedId(arn);
   const resource = id === undefined ? undefined : model.stack(stackName).resources[id];
   if (id !== undefined && resource?.Type === 'AWS::IAM::ManagedPolicy') {
@@ -36,26 +32,23 @@ export function managedPolicyName(model: CheckModel, arn: string, stackName: str
 
 /** The name of an EKS access policy ARN (`arn:...:cluster-access-policy/Name`). */
 export function accessPolicyName(arn: string): string {
-  return /cluster-access-policy\/(.+)$/.exec(arn)?.[1] ?? arn;
+  return accessPolicyNameOfArn(arn);
 }
 
 /** A principal ARN for reading: `role <name>` for a role of the templates or an ARN, else the ARN. */
 export function principalName(model: CheckModel, arn: string, stackName: string): string {
   const role = model.roleByArn(arn, stackName);
-  if (role) return `role ${role.roleName !== undefined && isLiteral(role.roleName) ? role.roleName : role.logicalId}`;
-  const parsed = parsePrincipalArn(arn);
-  if (parsed && parsed.name !== '' && isLiteral(parsed.name)) return `${parsed.resourceType} ${parsed.name}`;
-  return arn;
+  if (role) return `role ${roleLabel(role)}`;
+  const parsed = parseIamArn(arn);
+  if (parsed && parsed.name !== '' && isKnown(parsed.name)) return `${parsed.resourceType} ${parsed.name}`;
+  return model.describe(arn, stackName);
 }
 
 /** The statements of a document with `Resource`/`NotResource`, in the order `parsePolicyDocument` keeps them. */
 function documentStatements(document: PolicyDocument, source: string): PermissionReport[] {
-  const raw = JSON.parse(document.json).Statement;
-  const statements = (raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]).filter((s: any) => s && typeof s === 'object');
-  return document.statements.map((statement, i): PermissionReport => {
-    const s = statements[i] ?? {};
-    const notResource = s.Resource === undefined && s.NotResource !== undefined;
-    const resources = list(notResource ? s.NotResource : s.Resource);
+  return document.statements.map((statement): PermissionReport => {
+    const notResource = statement.notResource;
+    const resources = statement.resources;
     const conditional = statement.conditions.length > 0;
     const actions = statement.notAction ? `all actions except ${shortList(statement.actions)}` : shortList(statement.actions);
     const on = resources.length === 0 ? '' : notResource ? ` on all resources except ${shortList(resources, 3)}` : ` on ${shortList(resources, 3)}`;
@@ -93,26 +86,16 @@ export function roleReport(model: CheckModel, role: RoleModel): RoleReport {
 
 /** The name of the i-th customer managed policy document of a role. */
 function customerManagedName(model: CheckModel, role: RoleModel, index: number): string {
-  const stack = model.stack(role.stackName);
-  const ids = Object.entries(stack.resources).filter(([, r]) => r.Type === 'AWS::IAM::ManagedPolicy'
-    && (Array.isArray(r.Properties?.Roles) ? r.Properties!.Roles : [])
-      .some((ref: any) => model.roleByArn(stack.text.text(ref), role.stackName) === role))
-    .map(([id]) => id);
-  const id = ids[index];
-  return id === undefined ? 'managed policy' : managedPolicyName(model, stack.text.text({ Ref: id }), role.stackName);
+  const id = role.managedPolicyIds[index];
+  return id === undefined ? 'managed policy' : managedPolicyName(model, `\${Ref:${id}}`, role.stackName);
 }
 
 /** The report of a role that is not in the templates, known by its ARN. */
 export function externalRoleReport(arn: string): RoleReport {
-  return { id: arn, name: roleNameFromArn(arn) ?? arn, inTemplates: false, managedPolicies: [], statements: [] };
+  return { id: arn, name: roleNameOfArn(arn) ?? arn, inTemplates: false, managedPolicies: [], statements: [] };
 }
 
 /** `<stack>/<logicalId>`. */
 export function roleId(role: RoleModel): string {
   return `${role.stackName}/${role.logicalId}`;
-}
-
-/** The role's name when literal, else its logical id. */
-export function roleLabel(role: RoleModel): string {
-  return role.roleName !== undefined && isLiteral(role.roleName) ? role.roleName : role.logicalId;
 }

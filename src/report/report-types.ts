@@ -1,6 +1,6 @@
-import { AccessScopeType } from '../access/access-policy';
 import { CheckFinding, CheckSuppression } from '../checks/check-types';
-import { IdentityMode } from '../identity/identity-mode';
+import { AccessScopeType } from '../core/access-policy';
+import { IdentityMode } from '../core/identity-mode';
 
 /**
  * How tightly a role's trust is scoped to the service account that uses it.

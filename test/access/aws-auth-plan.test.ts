@@ -134,10 +134,10 @@ describe('hand-written ConfigMap: templated usernames, accounts, sessions and mi
     expect(reasons['mapRoles[1]']).toBe('username \'{{SessionName}}\' has {{SessionName}} without a colon before it, so it is not kept and EKS derives the username from the principal ARN; '
       + 'RBAC bindings to the user \'{{SessionName}}\' stop matching (system:, eks:, aws:, amazon:, iam: are reserved; {{SessionName}} needs a colon before it)');
     expect(reasons['mapRoles[2]']).toBe('principal \'arn:aws:sts::777788889999:assumed-role/Developer/alice\' is an STS assumed-role session ARN; sessions are not IAM principals and cannot have access entries; '
-      + 'use the role ARN arn:aws:iam::777788889999:role/Developer (arn:aws:iam::<acct>:role/<name>)');
+      + 'use the role ARN arn:aws:iam::777788889999:role/Developer (arn:aws:iam::<acct>:role/[<path>/]<name>)');
     expect(reasons['mapRoles[3]']).toBe('groups system:authenticated, system:monitoring are not carried over: access entries reject groups starting with \'system:\' '
       + '(only system:masters has a replacement, AmazonEKSClusterAdminPolicy); bind the access with RBAC to a group of your own');
-    expect(reasons['mapRoles[4]']).toBe('username \'system:admin\' starts with \'system:\', a prefix EKS reserves (system:, eks:, aws:, amazon:, iam:), so it is not kept and EKS derives the username from the principal ARN; '
+    expect(reasons['mapRoles[4]']).toBe('username \'system:admin\' starts with \'system:\', a prefix EKS reserves (system:, eks:, aws:, amazon:, iam:, in any letter case), so it is not kept and EKS derives the username from the principal ARN; '
       + 'RBAC bindings to the user \'system:admin\' stop matching (system:, eks:, aws:, amazon:, iam: are reserved; {{SessionName}} needs a colon before it)');
     expect(reasons['mapRoles[5]']).toBe('is an IAM user ARN in mapRoles, which aws-auth never matched; move it to mapUsers if it should have access');
     expect(reasons['mapRoles[6]']).toBe('principal \'arn:aws:iam::777788889999:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS\' is a service-linked role, which cannot have an access entry; give the ARN of an IAM role or user you manage');

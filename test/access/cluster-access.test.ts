@@ -153,7 +153,7 @@ describe('bad input fails at synth with the path and the fix', () => {
   test.each(['system:', 'eks:', 'aws:', 'amazon:', 'iam:'])('a username with the reserved prefix %s', (prefix) => {
     const { cluster } = setup();
     expect(() => cluster.grantAccess('X', ROLE, { username: `${prefix}dev` })).toThrow(error(PATH,
-      `username '${prefix}dev' starts with '${prefix}', a prefix EKS reserves (system:, eks:, aws:, amazon:, iam:)`,
+      `username '${prefix}dev' starts with '${prefix}', a prefix EKS reserves (system:, eks:, aws:, amazon:, iam:, in any letter case)`,
       'choose a username without a reserved prefix (e.g. \'admin:{{SessionName}}\'), or leave it out'));
   });
 
@@ -207,7 +207,7 @@ describe('bad input fails at synth with the path and the fix', () => {
 
   test('an invalid namespace, namespaces on a cluster scope, a policy twice, an ARN as policy name', () => {
     expect(() => setup().cluster.grantViewer('X', ROLE, ['App'])).toThrow(error(PATH,
-      'access policy AmazonEKSViewPolicy has namespace \'App\' in its scope, which is not a valid namespace name: it must consist of lower case alphanumeric characters or \'-\', and start and end with an alphanumeric character',
+      'namespace \'App\' is not a valid Kubernetes namespace name: it contains "A" (a DNS-1123 label has only lower case letters, digits and \'-\') (in the scope of access policy AmazonEKSViewPolicy)',
       'use a DNS-1123 label such as \'my-app\''));
     expect(() => setup().cluster.grantAccess('X', ROLE, { accessPolicies: [AccessPolicy.view({ type: AccessScopeType.CLUSTER, namespaces: ['app'] })] })).toThrow(error(PATH,
       'access policy AmazonEKSViewPolicy has scope \'cluster\' and namespaces (app)',
@@ -216,7 +216,7 @@ describe('bad input fails at synth with the path and the fix', () => {
       'access policy AmazonEKSViewPolicy is associated twice; an entry holds each policy once, with one scope',
       'give AmazonEKSViewPolicy once, with every namespace in its scope'));
     expect(() => setup().cluster.grantAccess('X', ROLE, { accessPolicies: [AccessPolicy.fromName('arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy')] })).toThrow(error(PATH,
-      'access policy name \'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy\' is not a policy name',
+      'access policy name \'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy\' is not a policy name (it contains ":", "/")',
       'give the name after cluster-access-policy/ (e.g. AmazonEKSViewPolicy), not an ARN'));
   });
 
@@ -248,16 +248,16 @@ describe('bad input fails at synth with the path and the fix', () => {
   test('an STS assumed-role session ARN, naming the role ARN to use', () => {
     expect(() => setup().cluster.grantClusterAdmin('X', 'arn:aws:sts::123456789012:assumed-role/Admin/alice@example.com')).toThrow(error(PATH,
       'principal \'arn:aws:sts::123456789012:assumed-role/Admin/alice@example.com\' is an STS assumed-role session ARN; sessions are not IAM principals and cannot have access entries',
-      'use the role ARN arn:aws:iam::123456789012:role/Admin (arn:aws:iam::<acct>:role/<name>)'));
+      'use the role ARN arn:aws:iam::123456789012:role/Admin (arn:aws:iam::<acct>:role/[<path>/]<name>)'));
   });
 
   test('not an IAM role or user, a service-linked role, a user or another account\'s role as node', () => {
     expect(() => setup().cluster.grantViewer('X', 'arn:aws:iam::123456789012:root')).toThrow(error(PATH,
       'principal \'arn:aws:iam::123456789012:root\' is not an IAM role or user ARN',
-      'give the ARN of an IAM role (arn:aws:iam::<account>:role/<name>) or user (arn:aws:iam::<account>:user/<name>)'));
+      'give the ARN of an IAM role (arn:aws:iam::<account>:role/[<path>/]<name>) or user (arn:aws:iam::<account>:user/<name>)'));
     expect(() => setup().cluster.grantViewer('X', 'Dev')).toThrow(error(PATH,
       'principal \'Dev\' is not an ARN',
-      'give the ARN of an IAM role (arn:aws:iam::<account>:role/<name>) or user (arn:aws:iam::<account>:user/<name>)'));
+      'give the ARN of an IAM role (arn:aws:iam::<account>:role/[<path>/]<name>) or user (arn:aws:iam::<account>:user/<name>)'));
     expect(() => setup().cluster.grantViewer('X', 'arn:aws:iam::123456789012:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS')).toThrow(error(PATH,
       'principal \'arn:aws:iam::123456789012:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS\' is a service-linked role, which cannot have an access entry',
       'give the ARN of an IAM role or user you manage'));

@@ -2,9 +2,10 @@ import { App, Fn, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { goodResources, irsaTrust, ISSUER, PROVIDER_ARN, role, trust } from './fixtures';
 import { EksIdentityChecks } from '../../src/checks';
-import { findPlaceholders, TemplateText } from '../../src/checks/model/intrinsics';
-import { parsePolicyDocument, wildcardMatch } from '../../src/checks/model/policy-document';
 import { CheckModel } from '../../src/checks/template-model';
+import { deployTimeValues } from '../../src/core/deploy-time';
+import { parsePolicyDocument, wildcardMatch } from '../../src/core/template/policy-document';
+import { TemplateText } from '../../src/core/template/template-text';
 
 function model(resources: { [id: string]: any }, kubernetesManifests?: any[]): CheckModel {
   return CheckModel.build([{ stackName: 'S', template: { Resources: resources }, kubernetesManifests }]);
@@ -31,7 +32,7 @@ describe('TemplateText', () => {
 
   test('remembers what each placeholder stands for', () => {
     const value = text.text({ 'Fn::Join': ['', [{ Ref: 'A' }, '-', { 'Fn::ImportValue': 'Shared' }]] });
-    expect(findPlaceholders(value)).toEqual(['${Ref:A}', '${ImportValue:Shared}']);
+    expect(deployTimeValues(value)).toEqual(['${Ref:A}', '${ImportValue:Shared}']);
     expect(text.intrinsicOf('${ImportValue:Shared}')).toEqual({ 'Fn::ImportValue': 'Shared' });
     expect(text.intrinsicOf('${aws:username}')).toBeUndefined();
   });
@@ -60,8 +61,12 @@ describe('policy documents', () => {
       effect: 'Allow',
       actions: ['sts:AssumeRole'],
       notAction: false,
+      resources: [],
+      notResource: false,
       principals: { Service: ['pods.eks.amazonaws.com'], AWS: ['a', 'b'] },
+      notPrincipal: false,
       conditions: [{ operator: 'StringEquals', key: 'k', values: ['v'] }, { operator: 'ForAnyValue:StringLike', key: 'l', values: ['x*', 'y'] }],
+      opaqueConditions: false,
     });
     expect(parsePolicyDocument({ Statement: [{ Principal: '*', NotAction: 's3:*' }] })!.statements[0])
       .toMatchObject({ principals: { '*': ['*'] }, actions: ['s3:*'], notAction: true });
@@ -83,7 +88,7 @@ describe('CheckModel', () => {
     expect(irsa.providerArn).toBe('${Ref:Provider}');
     expect(irsa.provider?.logicalId).toBe('Provider');
     expect(irsa.provider?.clusterKey).toBe('S/Cluster');
-    expect(irsa.statement.conditions).toEqual([
+    expect(irsa.grant.statement.conditions).toEqual([
       { operator: 'StringEquals', key: '${Select:1,${Split:oidc-provider/,${Ref:Provider}}}:sub', values: ['system:serviceaccount:apps:web'] },
       { operator: 'StringEquals', key: '${Select:1,${Split:oidc-provider/,${Ref:Provider}}}:aud', values: ['sts.amazonaws.com'] },
     ]);

@@ -5,11 +5,11 @@ import { App } from 'aws-cdk-lib';
 import { CloudAssembly, VALIDATE_AGAINST_DEFAULT_RULES } from 'aws-cdk-lib/cx-api';
 import { ServiceAccount } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
-import { ControllerIdentity } from '../../src';
-import { labEnvironment } from '../../src/labs/lab-environment';
+import { labEnvironment } from '../../labs/lab-environment';
 import {
   createLab3, LAB3_POD_IDENTITY_ROLE_NAME, LAB3_POD_IDENTITY_SERVICE_ACCOUNT, LAB3_ROLE_NAME,
-} from '../../src/labs/lab3-alb-controller';
+} from '../../labs/lab3-alb-controller';
+import { ControllerIdentity } from '../../src';
 import { ACCOUNT, clusterArnOf, newStack, REGION } from '../support/fixtures';
 import { evaluateTrust, irsaRequest, podIdentityRequest, toPolicyDocument } from '../support/iam-evaluator';
 import { deployedValues } from '../support/intrinsics';

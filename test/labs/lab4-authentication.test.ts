@@ -6,12 +6,12 @@ import { CloudAssembly, VALIDATE_AGAINST_DEFAULT_RULES } from 'aws-cdk-lib/cx-ap
 import { Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { Namespace } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
-import { AwsAuthMigration } from '../../src/access/aws-auth-migration';
-import { labEnvironment } from '../../src/labs/lab-environment';
+import { labEnvironment } from '../../labs/lab-environment';
 import {
   createLab4, LAB4_EDITOR_ROLE_NAME, LAB4_GROUP, LAB4_NAMESPACE, LAB4_POD_READER_ROLE_NAME, LAB4_TESTUSER_ROLE_NAME, LAB4_VIEWER_ROLE_NAME,
   lab4AwsAuthConfigMap,
-} from '../../src/labs/lab4-authentication';
+} from '../../labs/lab4-authentication';
+import { AwsAuthMigration } from '../../src';
 
 const STACK = 'EksIdentityLab4Authentication';
 const ACCOUNT = '123456789012';

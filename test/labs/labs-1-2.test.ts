@@ -5,9 +5,9 @@ import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { Job } from 'kubernetes-models/batch/v1';
 import { ServiceAccount, Pod } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
-import { createLabApp } from '../../src/labs/lab-app';
-import { LAB1_ROLE_NAME } from '../../src/labs/lab1-irsa';
-import { LAB2_ROLE_NAME } from '../../src/labs/lab2-pod-identity';
+import { createLabApp } from '../../labs/lab-app';
+import { LAB1_ROLE_NAME } from '../../labs/lab1-irsa';
+import { LAB2_ROLE_NAME } from '../../labs/lab2-pod-identity';
 
 const IDENTITY_TYPES = [
   'AWS::IAM::Role', 'AWS::IAM::OIDCProvider', 'AWS::EKS::PodIdentityAssociation', 'AWS::EKS::Addon', 'AWS::EKS::AccessEntry',

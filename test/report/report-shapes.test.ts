@@ -77,13 +77,12 @@ function binding(c: ClusterReport, namespace: string, serviceAccount: string): S
 }
 
 const shapes = () => clusterNamed('myeks');
-const issuerCluster = () => clusterNamed(`OIDC issuer ${ISSUER_A}`);
+const issuerCluster = () => clusterNamed('imported');
 
-test('clusters: the one in the templates, the imported one by name (pod identity) and by issuer (IRSA)', () => {
+test('clusters: the one in the templates, and the imported one by name for both its pod identity and its IRSA trusts (its issuer recorded in the template Metadata)', () => {
   expect(report.clusters.map((c) => [c.id, c.inTemplates])).toEqual([
     ['Shapes/Cluster9EE0221C', true],
     ['name:imported', false],
-    [`oidc:${ISSUER_A}`, false],
   ]);
   expect(binding(clusterNamed('imported'), 'apps', 'pod')).toMatchObject({ mode: IdentityMode.POD_IDENTITY, roleName: 'imported-pod', scope: TrustScope.SESSION_TAGS });
 });
@@ -213,7 +212,7 @@ test('a stack with its own cluster and an imported one: the imported cluster\'s 
   const other = importedCluster(mixed, 'Other', { clusterName: 'other' });
   other.addWorkloadIdentity('Web', { namespace: 'web', serviceAccountName: 'web', mode: IdentityMode.IRSA, roleName: 'web' });
   const mixedReport = IdentityReport.fromTemplates(inputsOf(mixed));
-  expect(mixedReport.clusters.map((c) => c.id)).toEqual(['Mixed/Cluster9EE0221C', `oidc:${ISSUER_A}`]);
+  expect(mixedReport.clusters.map((c) => c.id)).toEqual(['Mixed/Cluster9EE0221C', 'name:other']);
   expect(mixedReport.clusters[0].serviceAccounts).toEqual([]);
   expect(mixedReport.clusters[1].serviceAccounts).toEqual([expect.objectContaining({
     namespace: 'web',
@@ -231,8 +230,9 @@ describe('findings go with the cluster whose resources they name', () => {
     expect(ids(shapes())).toEqual(expect.arrayContaining([
       'EKSID-IRSA-004 ClusterJobsRoleCB3C2DFD', 'EKSID-IRSA-004 ClusterTeamRoleBE647BAF', 'EKSID-POD-001 Loose6D6DB915',
     ]));
-    expect(ids(issuerCluster()).sort()).toEqual(['EKSID-IRSA-001 NoAudC8E6F9F4', 'EKSID-IRSA-002 NoSub02125BCC', 'EKSID-IRSA-003 Any9F5837F9']);
-    expect(ids(clusterNamed('imported'))).toEqual(['EKSID-POD-007 ImportedPodAssociationD44C8F4E']);
+    expect(ids(issuerCluster()).sort()).toEqual([
+      'EKSID-IRSA-001 NoAudC8E6F9F4', 'EKSID-IRSA-002 NoSub02125BCC', 'EKSID-IRSA-003 Any9F5837F9', 'EKSID-POD-007 ImportedPodAssociationD44C8F4E',
+    ]);
     expect(report.otherFindings).toEqual([]);
     expect(report.clusters.flatMap((c) => c.findings)).toHaveLength(report.findings.length);
   });

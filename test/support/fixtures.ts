@@ -1,5 +1,6 @@
-import { App, Stack, StackProps } from 'aws-cdk-lib';
+import { App, Stack, StackProps, Token } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IdentityCluster, IdentityClusterAttributes, IdentityClusterProps, IIdentityCluster } from '../../src';
 
 /** The account and region every concrete test stack uses. */
@@ -48,13 +49,22 @@ export function newCluster(stack: Stack, compute: ClusterCompute = 'nodegroup', 
   });
 }
 
-/** A cluster made elsewhere, with a literal issuer (trust documents stay plain objects). */
+/** The issuer `ISSUER_A` would be in a stack's region (as EKS writes it there), when the region is known. */
+export function issuerInRegionOf(stack: Stack, issuer = ISSUER_A): string {
+  if (Token.isUnresolved(stack.region)) return issuer;
+  const suffix = stack.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return issuer.replace(/^oidc\.eks\.[^/]+\//, `oidc.eks.${stack.region}.${suffix}/`);
+}
+
+/** A cluster made elsewhere, with a literal issuer (trust documents stay plain objects) in the stack's region and account. */
 export function importedCluster(stack: Stack, id = 'Imported', attrs: Partial<IdentityClusterAttributes> = {}): IIdentityCluster {
-  const issuer = attrs.openIdConnectIssuerUrl?.replace(/^https:\/\//, '') ?? ISSUER_A;
+  const issuer = attrs.openIdConnectIssuerUrl?.replace(/^https:\/\//, '') ?? issuerInRegionOf(stack);
+  const account = Token.isUnresolved(stack.account) ? ACCOUNT : stack.account;
+  const partition = Token.isUnresolved(stack.region) ? 'aws' : RegionInfo.get(stack.region).partition ?? 'aws';
   return IdentityCluster.fromClusterAttributes(stack, id, {
     clusterName: 'imported',
     openIdConnectIssuerUrl: `https://${issuer}`,
-    openIdConnectProviderArn: providerArnOf(issuer),
+    openIdConnectProviderArn: `arn:${partition}:iam::${account}:oidc-provider/${issuer}`,
     ...attrs,
   });
 }

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { throwIdentityError } from '../../errors';
+import { throwIdentityError } from '../../core/errors';
 import { arn, ControllerDefinition, requireLiteralClusterName, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { IConstruct } from 'constructs';
-import { throwIdentityError } from '../../errors';
+import { throwIdentityError } from '../../core/errors';
 import { ControllerDefinition, statement } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 

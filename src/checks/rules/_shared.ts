@@ -1,35 +1,27 @@
-import { conditionsOn, isLikeOperator, isRestricting, PolicyStatement, wildcardMatch } from '../model/policy-document';
-import { AssociationModel, CheckModel, RoleModel, ServiceAccountModel } from '../template-model';
+import { parseServiceAccountSubject, serviceAccountSubject } from '../../core/irsa';
+import { parseOperator } from '../../core/trust/condition-evaluation';
+import { isExactSize } from '../../core/worst-case';
+import { AssociationModel, CheckModel, IrsaStatement, RoleModel, ServiceAccountModel } from '../template-model';
 
 /** Matches `*` and `?`, the IAM wildcards. */
 export const WILDCARD = /[*?]/;
 
-/** The namespace and name parts of a `system:serviceaccount:<ns>:<name>` subject (or pattern). */
-export function subjectParts(subject: string): { namespace: string; name: string } | undefined {
-  const match = /^system:serviceaccount:([^:]*):(.*)$/.exec(subject);
-  return match ? { namespace: match[1], name: match[2] } : undefined;
-}
-
-/** One StringLike `:sub` value of an IRSA statement. */
-export interface LikeSubject {
+/** One `:sub` pattern of an IRSA grant. */
+export interface SubjectPattern {
   readonly role: RoleModel;
-  readonly providerLabel: string;
+  readonly irsa: IrsaStatement;
   readonly subject: string;
+  /** The operator that matches it. */
   readonly operator: string;
+  /** The namespace and name parts, when the value is shaped like a subject. */
+  readonly parts?: { namespace: string; name: string };
 }
 
-/** The StringLike `:sub` values of every IRSA statement. */
-export function likeSubjects(model: CheckModel): LikeSubject[] {
-  return model.roles.flatMap((role) => model.irsaStatements(role).flatMap(({ statement, providerLabel }) =>
-    conditionsOn(statement, ':sub').filter(isLikeOperator).flatMap((condition) =>
-      condition.values.map((subject) => ({ role, providerLabel, subject, operator: condition.operator })))));
-}
-
-/** Whether the `:sub` conditions of a statement let a subject through (no condition: everyone). */
-export function allowsSubject(statement: PolicyStatement, subject: string): boolean {
-  return conditionsOn(statement, ':sub').filter(isRestricting).every((condition) => condition.values.some((value) =>
-    isLikeOperator(condition) ? wildcardMatch(value, subject)
-      : /IgnoreCase/i.test(condition.operator) ? value.toLowerCase() === subject.toLowerCase() : value === subject));
+/** The `:sub` values every IRSA grant matches with a `StringLike`-like (not negated) operator. */
+export function subjectPatterns(model: CheckModel): SubjectPattern[] {
+  return model.roles.flatMap((role) => model.irsaStatements(role).flatMap((irsa) => irsa.grant.subject.conditions
+    .filter((c) => parseOperator(c.operator).like && !parseOperator(c.operator).negated)
+    .flatMap((c) => c.values.map((subject) => ({ role, irsa, subject, operator: c.operator, parts: parseServiceAccountSubject(subject) })))));
 }
 
 /** The pod identity association of a service account (same cluster when known, namespace and name). */
@@ -38,33 +30,36 @@ export function associationOf(model: CheckModel, sa: ServiceAccountModel): Assoc
     && (sa.clusterKey === undefined ? a.stackName === sa.stackName : a.clusterKey === sa.clusterKey));
 }
 
-/** The session tags EKS Pod Identity sets that scope a trust to a cluster, namespace and service account. */
-export const POD_IDENTITY_SCOPE_TAGS = ['eks-cluster-arn', 'kubernetes-namespace', 'kubernetes-service-account'];
-
-/** Whether a statement restricts an `aws:RequestTag/<tag>` key to something other than `*`. */
-export function restrictsRequestTag(statement: PolicyStatement, tag: string): boolean {
-  return statement.conditions.some((c) => c.key.toLowerCase() === `aws:requesttag/${tag}` && isRestricting(c) && c.values.some((v) => v !== '*'));
-}
-
-/** Whether a statement has any `aws:RequestTag/...` condition. */
-export function hasRequestTagCondition(statement: PolicyStatement): boolean {
-  return statement.conditions.some((c) => c.key.toLowerCase().startsWith('aws:requesttag/') && isRestricting(c));
-}
-
 /** The cluster keys that have pod identity associations, with those associations. */
 export function associationsByCluster(model: CheckModel): Map<string, AssociationModel[]> {
   const byCluster = new Map<string, AssociationModel[]>();
-  for (const a of model.associations) byCluster.set(a.clusterKey, [...byCluster.get(a.clusterKey) ?? [], a]);
+  for (const a of model.associations) {
+    const list = byCluster.get(a.clusterKey);
+    if (list) list.push(a);
+    else byCluster.set(a.clusterKey, [a]);
+  }
   return byCluster;
 }
 
 /** The size of a role's trust policy (no whitespace, deploy-time values at their longest), and whether it is exact. */
 export function trustPolicySize(model: CheckModel, role: RoleModel): { size: number; exact: boolean } | undefined {
   if (!role.trust) return undefined;
-  return { size: model.worstCaseSize(role.trust, role.stackName), exact: !role.trust.json.includes('${') };
+  return { size: model.worstCaseSize(role.trust, role.stackName), exact: isExactSize(role.trust.json) };
 }
 
 /** How a trust policy size is described in messages. */
 export function describeSize(size: { size: number; exact: boolean }): string {
   return size.exact ? `${size.size} characters` : `up to ${size.size} characters (an upper bound: deploy-time values counted at their longest)`;
+}
+
+/** The subject of a service account object, for messages. */
+export function subjectOf(sa: ServiceAccountModel): string {
+  return serviceAccountSubject(sa.namespace, sa.name);
+}
+
+/** An association for messages. */
+export function describeAssociation(association: AssociationModel): string {
+  return association.addonName
+    ? `addon ${association.addonName} pod identity association (${association.location})`
+    : `pod identity association ${association.logicalId} (${association.namespace}/${association.serviceAccount})`;
 }

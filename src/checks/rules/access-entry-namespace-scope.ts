@@ -1,15 +1,15 @@
+import { accessPolicyNameOfArn, accessPolicyScopeProblem } from '../../core/access-entry-rules';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
 
-/** EKSID-ACCESS-006: a namespace scope lists namespaces. */
+/** EKSID-ACCESS-006: an access scope is one EKS accepts. */
 export const accessEntryNamespaceScope: Rule = {
   id: 'EKSID-ACCESS-006',
-  statement: 'An access policy with a namespace scope lists at least one namespace.',
+  statement: 'An access policy with a namespace scope lists valid namespaces (or prefixes ending in *); one with a cluster scope lists none.',
   level: CheckLevel.ERROR,
-  check: (model) => model.accessEntries.flatMap((entry) => entry.accessPolicies.flatMap((policy, i) =>
-    policy.scopeType === 'namespace' && policy.namespaces.length === 0 ? [{
-      ...at(entry, `Properties/AccessPolicies/${i}/AccessScope`),
-      message: `access entry ${entry.logicalId} grants ${policy.policyArn} with a namespace scope but no namespaces`,
-      fix: 'list the namespaces in AccessScope.Namespaces, or use a cluster scope',
-    }] : [])),
+  check: (model) => model.accessEntries.flatMap((entry) => entry.accessPolicies.flatMap((policy, i) => {
+    const name = accessPolicyNameOfArn(policy.policyArn);
+    const problem = accessPolicyScopeProblem({ name, scopeType: policy.scopeType, namespaces: policy.namespaces });
+    return problem ? [{ ...at(entry, `Properties/AccessPolicies/${i}/AccessScope`), message: `access entry ${entry.logicalId}: ${problem.problem}`, fix: problem.fix }] : [];
+  })),
 };

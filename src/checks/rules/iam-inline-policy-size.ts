@@ -1,8 +1,7 @@
+import { INLINE_POLICIES_QUOTA } from '../../core/limits';
+import { isExactSize } from '../../core/worst-case';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
-
-/** IAM's quota on the total size of a role's inline policies (characters without whitespace). */
-export const INLINE_POLICIES_QUOTA = 10240;
 
 /** EKSID-IAM-005: inline policies fit 10,240 characters. */
 export const iamInlinePolicySize: Rule = {
@@ -12,7 +11,7 @@ export const iamInlinePolicySize: Rule = {
   check: (model) => model.roles.flatMap((role) => {
     const size = role.inlinePolicies.reduce((sum, document) => sum + model.worstCaseSize(document, role.stackName), 0);
     if (size <= INLINE_POLICIES_QUOTA) return [];
-    const exact = role.inlinePolicies.every((d) => !d.json.includes('${'));
+    const exact = role.inlinePolicies.every((d) => isExactSize(d.json));
     return [{
       ...at(role, 'Properties/Policies'),
       message: `the ${role.inlinePolicies.length} inline policies of role ${role.logicalId} total ${exact ? '' : 'up to '}${size} characters`

@@ -1,9 +1,6 @@
+import { MANAGED_POLICIES_DEFAULT_QUOTA, MANAGED_POLICIES_MAX_QUOTA } from '../../core/limits';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
-
-/** IAM's default and maximum number of managed policies per role. */
-export const MANAGED_POLICIES_DEFAULT_QUOTA = 10;
-export const MANAGED_POLICIES_MAX_QUOTA = 20;
 
 /** EKSID-IAM-003: managed policies fit the default quota. */
 export const iamManagedPolicyCount: Rule = {

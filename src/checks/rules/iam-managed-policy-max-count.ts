@@ -1,6 +1,6 @@
+import { MANAGED_POLICIES_MAX_QUOTA } from '../../core/limits';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
-import { MANAGED_POLICIES_MAX_QUOTA } from './iam-managed-policy-count';
 
 /** EKSID-IAM-004: managed policies fit the maximum quota. */
 export const iamManagedPolicyMaxCount: Rule = {

@@ -1,7 +1,7 @@
 import { CheckLevel } from '../check-types';
 import { at, Rule, TRUST_POLICY } from '../rule';
 import { describeSize, trustPolicySize } from './_shared';
-import { TRUST_POLICY_MAX_QUOTA } from '../../aws-limits';
+import { TRUST_POLICY_MAX_QUOTA } from '../../core/limits';
 
 /** EKSID-IAM-002: a trust policy fits IAM's maximum quota. */
 export const iamTrustPolicyMaxSize: Rule = {

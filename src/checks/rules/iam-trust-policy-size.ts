@@ -1,7 +1,7 @@
 import { CheckLevel } from '../check-types';
 import { at, Rule, TRUST_POLICY } from '../rule';
 import { describeSize, trustPolicySize } from './_shared';
-import { TRUST_POLICY_DEFAULT_QUOTA, TRUST_POLICY_MAX_QUOTA } from '../../aws-limits';
+import { TRUST_POLICY_DEFAULT_QUOTA, TRUST_POLICY_MAX_QUOTA } from '../../core/limits';
 
 /** EKSID-IAM-001: a trust policy fits IAM's default quota. */
 export const iamTrustPolicySize: Rule = {

@@ -3,6 +3,7 @@ import { accessEntryAuthenticationMode } from './access-entry-authentication-mod
 import { accessEntryNamespaceScope } from './access-entry-namespace-scope';
 import { accessEntryNodePolicies } from './access-entry-node-policies';
 import { accessEntryPolicyCount } from './access-entry-policy-count';
+import { accessEntryPrincipal } from './access-entry-principal';
 import { accessEntrySystemGroup } from './access-entry-system-group';
 import { accessEntryTypeFields } from './access-entry-type-fields';
 import { accessEntryUsername } from './access-entry-username';
@@ -13,21 +14,28 @@ import { iamRoleName } from './iam-role-name';
 import { iamTrustPolicyMaxSize } from './iam-trust-policy-max-size';
 import { iamTrustPolicySize } from './iam-trust-policy-size';
 import { irsaAudienceCondition } from './irsa-audience-condition';
+import { irsaAudienceValue } from './irsa-audience-value';
 import { irsaAudienceWildcard } from './irsa-audience-wildcard';
+import { irsaConditionIssuer } from './irsa-condition-issuer';
 import { irsaProviderAudience } from './irsa-provider-audience';
+import { irsaProviderUrl } from './irsa-provider-url';
 import { irsaSubjectCondition } from './irsa-subject-condition';
 import { irsaSubjectPattern } from './irsa-subject-pattern';
 import { irsaSubjectWildcard } from './irsa-subject-wildcard';
 import { podIdentityAgent } from './pod-identity-agent';
 import { podIdentityAssociationQuota } from './pod-identity-association-quota';
+import { podIdentityAssociationTrust } from './pod-identity-association-trust';
 import { podIdentityDisabledTags } from './pod-identity-disabled-tags';
 import { podIdentityDuplicateAssociation } from './pod-identity-duplicate-association';
+import { podIdentityFargate } from './pod-identity-fargate';
 import { podIdentityNodeRole } from './pod-identity-node-role';
+import { podIdentityPrincipal } from './pod-identity-principal';
 import { podIdentitySessionPolicy } from './pod-identity-session-policy';
 import { podIdentityTargetRole } from './pod-identity-target-role';
 import { podIdentityTrustActions } from './pod-identity-trust-actions';
 import { podIdentityTrustScope } from './pod-identity-trust-scope';
 import { serviceAccountDualIdentity } from './service-account-dual-identity';
+import { serviceAccountName } from './service-account-name';
 import { serviceAccountRoleTrust } from './service-account-role-trust';
 import { Rule } from '../rule';
 
@@ -39,8 +47,12 @@ export const ALL_RULES: Rule[] = [
   irsaSubjectPattern,
   irsaAudienceWildcard,
   irsaProviderAudience,
+  irsaConditionIssuer,
+  irsaAudienceValue,
+  irsaProviderUrl,
   serviceAccountRoleTrust,
   serviceAccountDualIdentity,
+  serviceAccountName,
   podIdentityTrustScope,
   podIdentityTrustActions,
   podIdentitySessionPolicy,
@@ -50,6 +62,9 @@ export const ALL_RULES: Rule[] = [
   podIdentityAgent,
   podIdentityNodeRole,
   podIdentityTargetRole,
+  podIdentityAssociationTrust,
+  podIdentityFargate,
+  podIdentityPrincipal,
   accessEntrySystemGroup,
   accessEntryUsername,
   accessEntryTypeFields,
@@ -58,6 +73,7 @@ export const ALL_RULES: Rule[] = [
   accessEntryNamespaceScope,
   accessEntryAuthenticationMode,
   accessEntryAdminUser,
+  accessEntryPrincipal,
   iamTrustPolicySize,
   iamTrustPolicyMaxSize,
   iamManagedPolicyCount,

@@ -1,9 +1,8 @@
+import { isKnown } from '../../core/deploy-time';
+import { IRSA_AUDIENCE } from '../../core/irsa';
 import { CheckLevel } from '../check-types';
-import { isLiteral } from '../model/intrinsics';
 import { at, Rule } from '../rule';
 import { OidcProviderModel } from '../template-model';
-
-const IRSA_AUDIENCE = 'sts.amazonaws.com';
 
 /** EKSID-IRSA-006: an OIDC provider used by IRSA accepts the STS audience. */
 export const irsaProviderAudience: Rule = {
@@ -12,7 +11,7 @@ export const irsaProviderAudience: Rule = {
   level: CheckLevel.ERROR,
   check: (model) => {
     const used = new Set<OidcProviderModel>(model.roles.flatMap((role) => model.irsaStatements(role).flatMap((s) => s.provider ? [s.provider] : [])));
-    return [...used].filter((p) => p.clientIds.every(isLiteral) && !p.clientIds.includes(IRSA_AUDIENCE)).map((provider) => ({
+    return [...used].filter((p) => p.clientIds.every(isKnown) && !p.clientIds.includes(IRSA_AUDIENCE)).map((provider) => ({
       ...at(provider, 'Properties/ClientIdList'),
       message: `OIDC provider ${provider.logicalId} is trusted by IRSA roles but its client ID list is `
         + `[${provider.clientIds.join(', ')}]: STS rejects the projected tokens (audience ${IRSA_AUDIENCE}) and pods get no credentials`,

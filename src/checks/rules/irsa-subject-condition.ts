@@ -1,5 +1,5 @@
+import { MatchKind, pinsKey } from '../../core/trust/trust-semantics';
 import { CheckLevel } from '../check-types';
-import { conditionsOn, isRestricting } from '../model/policy-document';
 import { at, Rule, TRUST_POLICY } from '../rule';
 
 /** EKSID-IRSA-002: an IRSA trust statement names the service account. */
@@ -8,10 +8,11 @@ export const irsaSubjectCondition: Rule = {
   statement: 'An IRSA trust statement restricts the subject with a "<issuer>:sub" condition naming the service account.',
   level: CheckLevel.ERROR,
   check: (model) => model.roles.flatMap((role) => model.irsaStatements(role)
-    .filter(({ statement }) => !conditionsOn(statement, ':sub').some(isRestricting))
-    .map(({ providerLabel }) => ({
+    .filter(({ grant }) => !grant.statement.opaqueConditions && !pinsKey(grant.subject))
+    .map(({ providerLabel, grant }) => ({
       ...at(role, TRUST_POLICY),
-      message: `role ${role.logicalId} trusts OIDC provider ${providerLabel} for sts:AssumeRoleWithWebIdentity without a ":sub" condition: `
+      message: `role ${role.logicalId} trusts OIDC provider ${providerLabel} for sts:AssumeRoleWithWebIdentity without a ":sub" condition`
+        + `${grant.subject.kind === MatchKind.EXCEPT ? ` that names service accounts (it only excludes ${grant.subject.values.join(', ')})` : ''}: `
         + 'every service account in the cluster can assume it',
       fix: 'add StringEquals "<issuer>:sub": "system:serviceaccount:<namespace>:<name>" to the trust statement',
     }))),

@@ -1,19 +1,18 @@
 import { CheckLevel } from '../check-types';
 import { at, Rule, TRUST_POLICY } from '../rule';
-import { likeSubjects, subjectParts, WILDCARD } from './_shared';
+import { subjectPatterns, WILDCARD } from './_shared';
 
 /** EKSID-IRSA-004: an IRSA subject is an exact service account. */
 export const irsaSubjectPattern: Rule = {
   id: 'EKSID-IRSA-004',
   statement: 'An IRSA trust names exact service accounts with StringEquals rather than a StringLike ":sub" pattern within one namespace.',
   level: CheckLevel.WARNING,
-  check: (model) => likeSubjects(model).flatMap(({ role, providerLabel, subject, operator }) => {
-    const parts = subjectParts(subject);
+  check: (model) => subjectPatterns(model).flatMap(({ role, irsa, subject, operator, parts }) => {
     if (parts === undefined || WILDCARD.test(parts.namespace)) return []; // EKSID-IRSA-003
     return [{
       ...at(role, TRUST_POLICY),
       message: WILDCARD.test(parts.name)
-        ? `role ${role.logicalId} trusts OIDC provider ${providerLabel} with ${operator} ":sub" "${subject}": every matching service account `
+        ? `role ${role.logicalId} trusts OIDC provider ${irsa.providerLabel} with ${operator} ":sub" "${subject}": every matching service account `
           + `in namespace ${parts.namespace}, including ones created later, can assume it`
         : `role ${role.logicalId} uses ${operator} for ":sub" "${subject}" although the value has no wildcard`,
       fix: 'use StringEquals with the exact "system:serviceaccount:<namespace>:<name>" subjects, '

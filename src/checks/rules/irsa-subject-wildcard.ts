@@ -1,20 +1,17 @@
 import { CheckLevel } from '../check-types';
 import { at, Rule, TRUST_POLICY } from '../rule';
-import { likeSubjects, subjectParts, WILDCARD } from './_shared';
+import { subjectPatterns, WILDCARD } from './_shared';
 
 /** EKSID-IRSA-003: an IRSA subject pattern never spans namespaces. */
 export const irsaSubjectWildcard: Rule = {
   id: 'EKSID-IRSA-003',
   statement: 'An IRSA trust never uses a StringLike ":sub" pattern that matches service accounts of any namespace (e.g. system:serviceaccount:*:*).',
   level: CheckLevel.ERROR,
-  check: (model) => likeSubjects(model)
-    .filter(({ subject }) => {
-      const parts = subjectParts(subject);
-      return parts === undefined || WILDCARD.test(parts.namespace);
-    })
-    .map(({ role, providerLabel, subject, operator }) => ({
+  check: (model) => subjectPatterns(model)
+    .filter(({ parts }) => parts === undefined || WILDCARD.test(parts.namespace))
+    .map(({ role, irsa, subject, operator }) => ({
       ...at(role, TRUST_POLICY),
-      message: `role ${role.logicalId} trusts OIDC provider ${providerLabel} with ${operator} ":sub" "${subject}", `
+      message: `role ${role.logicalId} trusts OIDC provider ${irsa.providerLabel} with ${operator} ":sub" "${subject}", `
         + 'which hands the role to service accounts in every namespace of the cluster',
       fix: 'use StringEquals with "system:serviceaccount:<namespace>:<name>" for each service account that needs the role',
     })),

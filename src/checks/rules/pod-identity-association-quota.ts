@@ -1,9 +1,7 @@
+import { MAX_ASSOCIATIONS_PER_CLUSTER } from '../../core/limits';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
 import { associationsByCluster } from './_shared';
-
-/** The number of pod identity associations a cluster can hold (not adjustable). */
-export const MAX_ASSOCIATIONS_PER_CLUSTER = 1000;
 
 /** EKSID-POD-006: at most 1000 associations per cluster. */
 export const podIdentityAssociationQuota: Rule = {

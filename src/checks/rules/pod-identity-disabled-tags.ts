@@ -1,7 +1,7 @@
+import { POD_IDENTITY_ACTIONS } from '../../core/pod-identity';
+import { podIdentityAllowed, podIdentityGrantsAction } from '../../core/trust/trust-semantics';
 import { CheckLevel } from '../check-types';
-import { allowsAction } from '../model/policy-document';
 import { at, Rule } from '../rule';
-import { hasRequestTagCondition } from './_shared';
 
 /** EKSID-POD-004: a trust that needs session tags is not used with session tags disabled. */
 export const podIdentityDisabledTags: Rule = {
@@ -10,8 +10,10 @@ export const podIdentityDisabledTags: Rule = {
   level: CheckLevel.ERROR,
   check: (model) => model.associations.filter((a) => a.disableSessionTags).flatMap((association) => {
     const role = model.roleByArn(association.roleArn, association.stackName);
-    const statements = role ? model.podIdentityStatements(role).filter((s) => allowsAction(s, 'sts:AssumeRole')) : [];
-    if (!role || statements.length === 0 || !statements.every(hasRequestTagCondition)) return [];
+    if (!role?.trust) return [];
+    const trust = model.trustOf(role);
+    if (!POD_IDENTITY_ACTIONS.every((action) => podIdentityGrantsAction(trust, action))) return []; // EKSID-POD-002
+    if (podIdentityAllowed(trust, { sessionTags: false }) !== false) return [];
     return [{
       ...at(association, 'Properties/DisableSessionTags'),
       message: `pod identity association ${association.logicalId} disables session tags, but role ${role.logicalId} only trusts `

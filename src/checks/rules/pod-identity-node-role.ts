@@ -1,5 +1,5 @@
+import { allowsAction } from '../../core/template/policy-document';
 import { CheckLevel } from '../check-types';
-import { allowsAction } from '../model/policy-document';
 import { at, Rule } from '../rule';
 import { RoleModel } from '../template-model';
 import { associationsByCluster } from './_shared';

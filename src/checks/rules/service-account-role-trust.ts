@@ -1,6 +1,7 @@
+import { irsaAllowed } from '../../core/trust/trust-semantics';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
-import { allowsSubject, associationOf } from './_shared';
+import { associationOf, subjectOf } from './_shared';
 
 /** EKSID-SA-001: the role in an IRSA annotation trusts that service account. */
 export const serviceAccountRoleTrust: Rule = {
@@ -10,13 +11,17 @@ export const serviceAccountRoleTrust: Rule = {
   check: (model) => model.serviceAccounts.flatMap((sa) => {
     const role = model.roleByArn(sa.roleArn, sa.stackName);
     if (!role || !role.trust || associationOf(model, sa)) return []; // role not in the templates, or pod identity wins (EKSID-SA-002)
-    const subject = `system:serviceaccount:${sa.namespace}:${sa.name}`;
+    const subject = subjectOf(sa);
     const statements = model.irsaStatements(role);
     const forCluster = statements.filter((s) => !sa.clusterKey || !s.provider?.clusterKey || s.provider.clusterKey === sa.clusterKey);
-    if (forCluster.some((s) => allowsSubject(s.statement, subject))) return [];
+    const trust = model.trustOf(role);
+    const options = model.trustOptions(role.stackName);
+    const verdicts = forCluster.map((s) =>
+      irsaAllowed(trust, { providerArn: s.providerArn, namespace: sa.namespace, serviceAccount: sa.name }, options));
+    if (verdicts.some((v) => v !== false)) return [];
     const problem = statements.length === 0 ? 'has no sts:AssumeRoleWithWebIdentity statement for any OIDC provider'
       : forCluster.length === 0 ? `trusts only the OIDC providers of other clusters than ${model.clusterLabel(sa.clusterKey)}`
-        : `does not allow the subject ${subject}`;
+        : `does not allow the subject ${subject} with audience sts.amazonaws.com`;
     return [{
       ...at(sa.logicalId ? sa : role),
       message: `ServiceAccount ${sa.namespace}/${sa.name} (${sa.source}) is annotated with role ${role.logicalId}, whose trust policy ${problem}: `

@@ -1,9 +1,9 @@
-import { AccessEntryType } from '../../access/access-entry-type';
-import { AccessPolicy, AccessScopeType } from '../../access/access-policy';
-import { AwsAuthMigrationEntry, AwsAuthMigrationPlan } from '../../access/aws-auth-plan';
-import { awsAuthEntryId, planAwsAuthMigration } from '../../access/aws-auth-planner';
-import { parsePrincipalArn } from '../../access/principal-arn';
-import { AuthenticationMode } from '../../cluster/authentication-mode';
+import { AwsAuthMigrationEntry, AwsAuthMigrationPlan } from '../../access/aws-auth/aws-auth-plan';
+import { awsAuthEntryId, planAwsAuthMigration } from '../../access/aws-auth/aws-auth-planner';
+import { AccessEntryType } from '../../core/access-entry-type';
+import { AccessPolicy, AccessScopeType } from '../../core/access-policy';
+import { parseIamArn } from '../../core/arn';
+import { AuthenticationMode } from '../../core/authentication-mode';
 
 const USAGE = [
   'usage: cdk-eks-identity migrate-aws-auth <file|-> [--format json|ts] [--authentication-mode CONFIG_MAP|API_AND_CONFIG_MAP|API]',
@@ -95,7 +95,7 @@ function parseArgs(args: string[]): Options {
 
 /** The partition of a principal ARN (policy ARNs live in the same partition). */
 function partitionOf(principalArn: string): string {
-  const parsed = parsePrincipalArn(principalArn);
+  const parsed = parseIamArn(principalArn);
   return parsed && /^aws[a-z-]*$/.test(parsed.partition) ? parsed.partition : 'aws';
 }
 

@@ -1,0 +1,132 @@
+import { describeCharacters, isKnown, literalShape } from './deploy-time';
+import { Problem } from './errors';
+import { namespaceNameProblem } from './kubernetes-names';
+import { MAX_ACCESS_POLICIES_PER_ENTRY } from './limits';
+
+/*
+ * EKS API rules for access entries, as pure functions returning the problem and its fix (or
+ * undefined) over plain values, so that `ClusterAccess` (which throws), the `aws-auth` planner
+ * (which reports) and the rule pack (which reads templates) judge an entry alike.
+ */
+
+/** Entry types that take no access policies (EKS user guide, "Create access entries"). */
+export const NO_POLICY_ENTRY_TYPES = ['EC2_LINUX', 'EC2_WINDOWS', 'HYBRID_LINUX', 'HYPERPOD_LINUX'];
+
+/** The entry type that takes Kubernetes groups and a username. */
+export const STANDARD_ENTRY_TYPE = 'STANDARD';
+
+/** An access policy association as the rules see it. */
+export interface AccessPolicyAssociation {
+  /** The policy name, e.g. `AmazonEKSViewPolicy`. */
+  readonly name: string;
+  /** `cluster` or `namespace` (lower case), or undefined when not set. */
+  readonly scopeType?: string;
+  readonly namespaces: string[];
+}
+
+/** The policy name of an access policy ARN (`arn:<partition>:eks::aws:cluster-access-policy/<Name>`); the text itself otherwise. */
+export function accessPolicyNameOfArn(arn: string): string {
+  return /cluster-access-policy\/(.+)$/.exec(arn)?.[1] ?? arn;
+}
+
+/** The ARN of an access policy in a partition. */
+export function accessPolicyArn(partition: string, name: string): string {
+  return `arn:${partition}:eks::aws:cluster-access-policy/${name}`;
+}
+
+/** Why an entry of `type` cannot have groups or a username (only STANDARD entries take them). */
+export function entryTypeIdentityProblem(type: string, groups: string[], username: string | undefined): Problem | undefined {
+  if (type === STANDARD_ENTRY_TYPE || !isKnown(type) || (groups.length === 0 && username === undefined)) return undefined;
+  const given = [groups.length > 0 ? `kubernetesGroups (${groups.join(', ')})` : undefined, username !== undefined ? `username '${username}'` : undefined]
+    .filter((x) => x !== undefined).join(' and ');
+  return {
+    problem: `an access entry of type ${type} cannot have ${given}; only STANDARD entries take groups and a username (EKS sets them for node types)`,
+    fix: 'remove kubernetesGroups and username, or use AccessEntryType.STANDARD',
+  };
+}
+
+/** Why an entry of `type` cannot have these access policies (node types take none). */
+export function entryTypePoliciesProblem(type: string, policyNames: string[]): Problem | undefined {
+  if (policyNames.length === 0 || !NO_POLICY_ENTRY_TYPES.includes(type)) return undefined;
+  return {
+    problem: `an access entry of type ${type} cannot have access policies (${policyNames.join(', ')})`,
+    fix: 'remove the access policies; EKS gives node entries the permissions nodes need',
+  };
+}
+
+/** Why an entry has too many access policies. */
+export function accessPolicyCountProblem(count: number): Problem | undefined {
+  if (count <= MAX_ACCESS_POLICIES_PER_ENTRY) return undefined;
+  return {
+    problem: `the access entry has ${count} access policies; at most ${MAX_ACCESS_POLICIES_PER_ENTRY} fit on one entry`,
+    fix: 'combine namespaces into one scope per policy, or use Kubernetes groups with RBAC for the rest',
+  };
+}
+
+/** Why a list of policy names associates one policy twice. */
+export function duplicateAccessPolicyProblem(policyNames: string[]): Problem | undefined {
+  const seen = new Set<string>();
+  for (const name of policyNames) {
+    if (seen.has(name)) {
+      return {
+        problem: `access policy ${name} is associated twice; an entry holds each policy once, with one scope`,
+        fix: `give ${name} once, with every namespace in its scope`,
+      };
+    }
+    seen.add(name);
+  }
+  return undefined;
+}
+
+/** Why a text is not shaped like an access policy name. */
+export function accessPolicyNameProblem(name: string): Problem | undefined {
+  const shape = literalShape(name, /^[A-Za-z0-9+=,.@_-]$/);
+  if (name.length > 0 && shape.invalidCharacters.length === 0) return undefined;
+  return {
+    problem: `access policy name '${name}' is not a policy name${shape.invalidCharacters.length > 0 ? ` (it contains ${describeCharacters(shape.invalidCharacters)})` : ''}`,
+    fix: 'give the name after cluster-access-policy/ (e.g. AmazonEKSViewPolicy), not an ARN',
+  };
+}
+
+/** Why the scope of an access policy association is not one EKS accepts. */
+export function accessPolicyScopeProblem(policy: AccessPolicyAssociation): Problem | undefined {
+  if (policy.scopeType === 'namespace') {
+    if (policy.namespaces.length === 0) {
+      return {
+        problem: `access policy ${policy.name} has scope 'namespace' but no namespaces`,
+        fix: 'list the namespaces in scope.namespaces, or use { type: AccessScopeType.CLUSTER }',
+      };
+    }
+    for (const namespace of policy.namespaces) {
+      const problem = scopeNamespaceProblem(namespace, policy.name);
+      if (problem) return problem;
+    }
+  } else if (policy.namespaces.length > 0) {
+    return {
+      problem: `access policy ${policy.name} has scope 'cluster' and namespaces (${policy.namespaces.join(', ')})`,
+      fix: 'use { type: AccessScopeType.NAMESPACE, namespaces } to limit it to namespaces, or drop the namespaces',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Why a namespace of an access scope is not a namespace name, or a prefix pattern: a trailing
+ * `*` matches every namespace that starts with the rest (EKS user guide, "Associate access
+ * policies with access entries").
+ */
+function scopeNamespaceProblem(namespace: string, policyName: string): Problem | undefined {
+  if (!namespace.endsWith('*')) {
+    const problem = namespaceNameProblem(namespace);
+    return problem && { problem: `${problem.problem} (in the scope of access policy ${policyName})`, fix: problem.fix };
+  }
+  const prefix = namespace.slice(0, -1);
+  const shape = literalShape(prefix, /^[a-z0-9-]$/, /^[a-z0-9]$/);
+  if (prefix.length === 0 || shape.invalidCharacters.length > 0 || shape.badStart) {
+    return {
+      problem: `access policy ${policyName} has namespace '${namespace}' in its scope, which is neither a namespace name nor a prefix followed by '*'`,
+      fix: 'use a namespace name such as \'my-app\', or a prefix such as \'dev-*\'',
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,21 @@
+import { AccessEntryReport, ServiceAccountBinding, TrustScope } from './report-types';
+import { AccessScopeType } from '../core/access-policy';
+import { IdentityMode } from '../core/identity-mode';
+
+/* Words the Markdown and the Mermaid renderings share. */
+
+/** How a mode is written. */
+export function modeName(mode: IdentityMode): string {
+  return mode === IdentityMode.POD_IDENTITY ? 'Pod Identity' : 'IRSA';
+}
+
+/** The service account(s) of a binding, e.g. `default/my-sa`. */
+export function serviceAccountLabel(b: ServiceAccountBinding): string {
+  if (b.scope === TrustScope.ANY_SERVICE_ACCOUNT) return 'any service account';
+  if (b.addonName !== undefined && b.namespace === '') return `(add-on ${b.addonName})/${b.serviceAccount}`;
+  return `${b.namespace}/${b.serviceAccount}`;
+}
+
+export function accessPolicyText(p: AccessEntryReport['accessPolicies'][number]): string {
+  return p.scope === AccessScopeType.NAMESPACE ? `${p.policyName} (namespace ${p.namespaces.join(', ')})` : `${p.policyName} (cluster)`;
+}

@@ -232,7 +232,7 @@ export class ControllerIdentity {
     this.version = options.version;
     this.selection = selectPolicy(entry, options.version);
     this.policyVersion = this.selection.policyVersion ?? '';
-    this.policySelection = this.selection.fix ? `${this.selection.message}. ${this.selection.fix}` : this.selection.message;
+    this.policySelection = this.selection.fix ? `${this.selection.message}; ${this.selection.fix}` : this.selection.message;
     this.managedPolicyNames = this.selection.policyVersion === undefined ? [] : definition.managedPolicyNames(this.selection.policyVersion);
     this.oldestSupportedVersion = entry.ranges[0].since;
     this.newestKnownVersion = entry.newestKnownVersion;

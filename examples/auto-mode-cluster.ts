@@ -37,11 +37,11 @@ export function build(app: App): Stack {
   // ExternalDNS before v0.15.0 uses the AWS SDK for Go v1, which cannot use pod identity.
   const zone = new route53.PublicHostedZone(stack, 'Zone', { zoneName: 'example.com' });
   cluster.addWorkloadIdentity('ExternalDns', {
-    controller: ControllerIdentity.externalDns({ hostedZoneIds: [zone.hostedZoneId], version: 'v0.14.2' }),
+    controller: ControllerIdentity.externalDns({ hostedZoneIds: [zone.hostedZoneId], version: 'v0.14.0' }),
     createNamespace: true,
   });
   // .mode       === IdentityMode.IRSA (role trusted by the cluster's OIDC provider, annotated service account)
-  // .modeReason === 'AUTO chose IRSA: ExternalDNS v0.14.2 does not support EKS Pod Identity (it needs v0.15.0 or later)'
+  // .modeReason === 'AUTO chose IRSA: ExternalDNS v0.14.0 does not support EKS Pod Identity (it needs v0.14.1 or later)'
 
   return stack;
 }

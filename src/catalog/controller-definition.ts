@@ -1,30 +1,91 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { IConstruct } from 'constructs';
+import { compareControllerVersions, parseControllerVersion } from './controller-version';
+import { PodIdentitySupport, PolicyNarrowing, PolicyVersionRange } from './policy-provenance';
+import { UPSTREAM_SOURCES } from './upstream-sources';
 import { throwIdentityError } from '../core/errors';
 import { stackPartition } from '../private/stack-values';
 
 /**
- * Everything the catalog knows about one controller, built by the controller's own file.
+ * The facts of a catalog entry that do not depend on its inputs: what `ControllerIdentity.catalog()`
+ * lists. Written by the controller's own file.
+ * @internal
+ */
+export interface CatalogEntryData {
+  /** Stable id, e.g. `aws-load-balancer-controller` (also the folder of its upstream copies in the tests). */
+  readonly id: string;
+  /** Display name, e.g. `AWS Load Balancer Controller`. */
+  readonly name: string;
+  /** The `ControllerIdentity` factory, e.g. `awsLoadBalancerController`. */
+  readonly factory: string;
+  /** The namespace of the install the defaults match; undefined when the user must name it. */
+  readonly defaultNamespace?: string;
+  /** The service account of the install the defaults match; undefined when the user must name it. */
+  readonly defaultServiceAccountName?: string;
+  /** Which install the defaults match, e.g. `the Helm chart eks/aws-load-balancer-controller`. */
+  readonly defaultsMatch: string;
+  /** The EKS add-on name, for controllers AWS ships as an add-on. */
+  readonly addonName?: string;
+  /** The policy ranges, oldest first: each applies from its `since` to the next one's. */
+  readonly ranges: Array<{ readonly since: string; readonly change: string }>;
+  /** The newest released version the catalog was checked against. */
+  readonly newestKnownVersion: string;
+  /** Why versions before the oldest range are not supported. */
+  readonly olderVersionsReason: string;
+  /** Pod identity support and its evidence. */
+  readonly podIdentity: PodIdentitySupport;
+  /** How the statements are narrower than upstream's (the comparison test accepts exactly these). */
+  readonly narrowings: PolicyNarrowing[];
+}
+
+/**
+ * Everything the catalog knows about one controller with its inputs, built by the controller's own
+ * file.
  * @internal
  */
 export interface ControllerDefinition {
-  /** Display name, e.g. `AWS Load Balancer Controller`. */
-  readonly name: string;
-  /** The namespace the controller's chart or add-on installs into. */
-  readonly defaultNamespace: string;
-  /** The service account the controller's chart or add-on creates. */
-  readonly defaultServiceAccountName: string;
-  /** AWS managed policies, by name as `iam.ManagedPolicy.fromAwsManagedPolicyName` takes it. */
-  readonly managedPolicyNames: string[];
-  /** The controller version the statements were written from, or `aws-managed`. */
-  readonly policyVersion: string;
-  /** The first version that works with EKS Pod Identity. */
-  readonly minimumPodIdentityVersion: string;
-  /** The EKS add-on name, for controllers AWS ships as an add-on. */
-  readonly addonName?: string;
-  /** The permission statements, built for the stack of `scope`. */
-  readonly statements: (scope: IConstruct) => iam.PolicyStatement[];
+  /** The input-independent facts. */
+  readonly entry: CatalogEntryData;
+  /** The namespace for these inputs, when it differs from the entry's default. */
+  readonly namespace?: string;
+  /** The service account for these inputs, when it differs from the entry's default. */
+  readonly serviceAccountName?: string;
+  /** AWS managed policies (names as `iam.ManagedPolicy.fromAwsManagedPolicyName` takes them) of a policy range. */
+  readonly managedPolicyNames: (policyVersion: string) => string[];
+  /** The permission statements of a policy range, built for the stack of `scope`. */
+  readonly statements: (scope: IConstruct, policyVersion: string) => iam.PolicyStatement[];
+}
+
+/**
+ * Whether the policy range `policyVersion` (a range's `since`) is `since` or later: how a
+ * statement builder adds what a controller version started to need.
+ * @internal
+ */
+export function atLeast(policyVersion: string, since: string): boolean {
+  return compareControllerVersions(parseControllerVersion(policyVersion)!, parseControllerVersion(since)!) >= 0;
+}
+
+/**
+ * The actions of `groups` whose version is at most `policyVersion`: `[['v2.5.0', [...]], ['v2.9.0', [...]]]`.
+ * @internal
+ */
+export function actionsSince(policyVersion: string, groups: Array<[string, string[]]>): string[] {
+  return groups.filter(([since]) => atLeast(policyVersion, since)).flatMap(([, actions]) => actions).sort();
+}
+
+/**
+ * The entry's ranges with their sources and ends, as `ControllerIdentity.catalog()` lists them.
+ * @internal
+ */
+export function policyRanges(entry: CatalogEntryData): PolicyVersionRange[] {
+  return entry.ranges.map((range, i) => ({
+    since: range.since,
+    until: entry.ranges[i + 1]?.since,
+    change: range.change,
+    sources: [...(UPSTREAM_SOURCES[entry.id]?.[range.since] ?? [])],
+  }));
 }
 
 /**
@@ -132,3 +193,71 @@ export function hostedZoneArns(scope: IConstruct, controller: string, target: St
     return arn(target, 'route53', '', '', `hostedzone/${id}`);
   });
 }
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/**
+ * `accountIds`, failing at synth on one that is not a 12-digit AWS account ID.
+ * @internal
+ */
+export function requireAccountIds(scope: IConstruct, controller: string, accountIds: string[]): string[] {
+  for (const accountId of accountIds) {
+    if (!Token.isUnresolved(accountId) && !ACCOUNT_ID.test(accountId)) {
+      throwIdentityError(scope, `'${accountId}' given to the ${controller} catalog entry is not an AWS account ID`, 'use the 12-digit account ID, e.g. \'111122223333\'');
+    }
+  }
+  return accountIds;
+}
+
+/**
+ * What `requireArns` checks: the kind of ARN, its pattern and an example.
+ * @internal
+ */
+export interface ArnKind {
+  /** E.g. `Secrets Manager secret`. */
+  readonly what: string;
+  /** The article before `what`: `a` or `an`. */
+  readonly article: string;
+  /** A literal ARN must match this. */
+  readonly pattern: RegExp;
+  /** How to write one, e.g. `arn:<partition>:s3:::<bucket-name> (no object path), e.g. bucket.bucketArn`. */
+  readonly example: string;
+}
+
+/**
+ * `arns`, failing at synth when the list is empty (unless `allowEmpty`) or a literal ARN is not of
+ * `kind` (deploy-time values are taken as they are).
+ * @internal
+ */
+export function requireArns(scope: IConstruct, controller: string, kind: ArnKind, arns: string[], allowEmpty = false): string[] {
+  if (arns.length === 0 && !allowEmpty) {
+    throwIdentityError(scope, `the ${controller} catalog entry got no ${kind.what} ARNs`, `pass the ARNs it may use: ${kind.example}`);
+  }
+  for (const given of arns) {
+    if (!Token.isUnresolved(given) && !kind.pattern.test(given)) {
+      throwIdentityError(scope, `'${given}' is not ${kind.article} ${kind.what} ARN`, `use ${kind.example}`);
+    }
+  }
+  return arns;
+}
+
+/** General purpose S3 buckets (no object path). @internal */
+export const BUCKET: ArnKind = {
+  what: 'S3 bucket',
+  article: 'an',
+  pattern: /^arn:[a-z-]+:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+  example: 'arn:<partition>:s3:::<bucket-name> (no object path), e.g. bucket.bucketArn',
+};
+
+/** The ARNs of `keys` (KMS keys). @internal */
+export function keyArns(keys: kms.IKey[] | undefined): string[] {
+  return (keys ?? []).map((key) => key.keyArn);
+}
+
+/**
+ * The EKS user guide's table of add-ons that support EKS Pod Identity, with their minimum versions.
+ * @internal
+ */
+export const EKS_POD_IDENTITY_ADDON_TABLE = 'EKS user guide, "Pod Identity Support Reference" '
+  + '(https://docs.aws.amazon.com/eks/latest/userguide/add-ons-iam.html#pod-id-add-on-versions; '
+  + 'awsdocs/amazon-eks-user-guide latest/ug/workloads/add-ons-iam.adoc at f60041409f8255b59682a2ca39382a2278e0e38b)';

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
+import { runCatalog } from './commands/catalog';
 import { runCheck } from './commands/check';
 import { runMigrateAwsAuth } from './commands/migrate-aws-auth';
 import { runReport } from './commands/report';
@@ -8,6 +9,7 @@ const USAGE = [
   'usage: cdk-eks-identity <command> [arguments]',
   '',
   'commands:',
+  '  catalog                      list the controller catalog: versions, pod identity, sources (md|json)',
   '  check <cdk.out>              run the EKS identity rule pack over a cloud assembly',
   '  migrate-aws-auth <file|->    plan the move from an aws-auth ConfigMap to access entries',
   '  report <cdk.out>             who can assume what and who can do what in each cluster (md|json|mermaid)',
@@ -19,6 +21,8 @@ const USAGE = [
 export function main(argv: string[], out: (line: string) => void = (line) => console.log(line)): number {
   const [command, ...args] = argv;
   switch (command) {
+    case 'catalog':
+      return runCatalog(args, out);
     case 'check':
       return runCheck(args, out);
     case 'report':

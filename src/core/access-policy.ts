@@ -91,6 +91,44 @@ export class AccessPolicy {
   }
 
   /**
+   * `AmazonEKSLoadBalancingPolicy` at cluster scope: the leader-election leases of EKS Auto Mode's
+   * load balancing. EKS associates it with the cluster IAM role of an Auto Mode cluster itself; use
+   * this to manage that association as code.
+   */
+  public static loadBalancing(): AccessPolicy {
+    return new AccessPolicy('AmazonEKSLoadBalancingPolicy', CLUSTER_SCOPE);
+  }
+
+  /**
+   * `AmazonEKSLoadBalancingClusterPolicy` at cluster scope: EKS Auto Mode's load balancing capability
+   * (services, ingresses, target group bindings), for the cluster IAM role.
+   */
+  public static loadBalancingCluster(): AccessPolicy {
+    return new AccessPolicy('AmazonEKSLoadBalancingClusterPolicy', CLUSTER_SCOPE);
+  }
+
+  /**
+   * `AmazonEKSNetworkingPolicy` at cluster scope: the leader-election leases of EKS Auto Mode's
+   * networking, for the cluster IAM role.
+   */
+  public static networking(): AccessPolicy {
+    return new AccessPolicy('AmazonEKSNetworkingPolicy', CLUSTER_SCOPE);
+  }
+
+  /** `AmazonEKSNetworkingClusterPolicy` at cluster scope: EKS Auto Mode's networking capability, for the cluster IAM role. */
+  public static networkingCluster(): AccessPolicy {
+    return new AccessPolicy('AmazonEKSNetworkingClusterPolicy', CLUSTER_SCOPE);
+  }
+
+  /*
+   * No factories for the access policies that only AWS service-linked roles can have
+   * (AmazonEKSBlockStoragePolicy, AmazonEKSBlockStorageClusterPolicy, AmazonEKSComputePolicy,
+   * AmazonEKSComputeClusterPolicy, AmazonEKSHybridPolicy, AmazonEKSClusterInsightsPolicy;
+   * awsdocs/amazon-eks-user-guide#1003): EKS rejects associating them with an access entry a user
+   * creates, and access entries cannot have service-linked roles as principals.
+   */
+
+  /**
    * Any access policy by name, e.g. `AmazonEKSHybridPolicy`.
    * @param policyName the name after `cluster-access-policy/`
    * @param scope where it applies; default cluster

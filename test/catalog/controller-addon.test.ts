@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { BUCKET_ARN } from './catalog-entries';
-import { AddonConflictResolution, ControllerAddon, ControllerIdentity, IdentityMode } from '../../src';
+import { AddonConflictResolution, AdotCollector, ControllerAddon, ControllerIdentity, IdentityMode } from '../../src';
 import { errorOf } from '../support/error-of';
 import { clusterArnOf, importedCluster, newCluster, newStack } from '../support/fixtures';
 import { evaluateTrust, podIdentityRequest } from '../support/iam-evaluator';
@@ -155,4 +155,26 @@ test('the add-on\'s service account is claimed: a second identity for it fails',
   new ControllerAddon(stack, 'Cni', { cluster, controller: ControllerIdentity.vpcCni() });
   expect(errorOf(() => cluster.addWorkloadIdentity('Node', { namespace: 'kube-system', serviceAccountName: 'aws-node' })))
     .toMatch(/^Stack\/Imported\/Node: service account kube-system\/aws-node of cluster Stack\/Imported is already defined by Stack\/Cni\/Identity\./);
+});
+
+test('an ADOT collector\'s identity goes to its own service account', () => {
+  const stack = newStack();
+  const cluster = newCluster(stack);
+  const addon = new ControllerAddon(stack, 'Adot', {
+    cluster, controller: ControllerIdentity.adot({ collector: AdotCollector.PROMETHEUS_METRICS, version: 'v0.94.1-eksbuild.1' }),
+  });
+  const resource = resourceOf(Template.fromStack(stack), addon.addon);
+  expect(resource.Properties.PodIdentityAssociations).toEqual([
+    { ServiceAccount: 'adot-col-prom-metrics', RoleArn: { 'Fn::GetAtt': [logicalIdOf(addon.identity.role), 'Arn'] } },
+  ]);
+  expect(addon.identity.namespace).toBe('opentelemetry-operator-system');
+});
+
+test('the FSx for Lustre CSI driver is an add-on too', () => {
+  const stack = newStack();
+  const addon = new ControllerAddon(stack, 'Fsx', { cluster: newCluster(stack), controller: ControllerIdentity.fsxCsiDriver({ version: 'v1.9.0-eksbuild.1' }) });
+  expect(resourceOf(Template.fromStack(stack), addon.addon).Properties).toEqual(expect.objectContaining({
+    AddonName: 'aws-fsx-csi-driver',
+    PodIdentityAssociations: [{ ServiceAccount: 'fsx-csi-controller-sa', RoleArn: { 'Fn::GetAtt': [logicalIdOf(addon.identity.role), 'Arn'] } }],
+  }));
 });

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
-import { BUCKET_ARN, CATALOG_CASES, NODE_ROLE_ARN, ZONE_A } from './catalog-entries';
-import { ControllerIdentity } from '../../src';
+import { BUCKET_ARN, CA_ARN, CATALOG_CASES, NODE_ROLE_ARN, SECRET_ARN, ZONE_A } from './catalog-entries';
+import { AdotCollector, ControllerIdentity } from '../../src';
 import { compareControllerVersions, parseControllerVersion } from '../../src/catalog/controller-version';
 import { errorOf } from '../support/error-of';
 import { newStack } from '../support/fixtures';
@@ -67,8 +67,8 @@ describe('podIdentityUnsupportedReason', () => {
 
   test.each([
     ['AWS Load Balancer Controller', () => ControllerIdentity.awsLoadBalancerController(), 'v2.6.2', 'v2.7.0'],
-    ['ExternalDNS', () => ControllerIdentity.externalDns({ hostedZoneIds: [ZONE_A] }), 'v0.14.2', 'v0.15.0'],
-    ['cert-manager', () => ControllerIdentity.certManager({ hostedZoneIds: [ZONE_A] }), 'v1.15.3', 'v1.16.0'],
+    ['ExternalDNS', () => ControllerIdentity.externalDns({ hostedZoneIds: [ZONE_A] }), 'v0.14.0', 'v0.14.1'],
+    ['cert-manager', () => ControllerIdentity.certManager({ hostedZoneIds: [ZONE_A] }), 'v1.14.5', 'v1.15.0'],
     ['Amazon EBS CSI driver', () => ControllerIdentity.ebsCsiDriver(), 'v1.25.0-eksbuild.1', 'v1.26.0-eksbuild.1'],
     ['Amazon EFS CSI driver', () => ControllerIdentity.efsCsiDriver(), 'v2.0.4-eksbuild.1', 'v2.0.5-eksbuild.1'],
     ['Mountpoint for Amazon S3 CSI driver', () => ControllerIdentity.mountpointS3CsiDriver({ bucketArns: [BUCKET_ARN] }), 'v1.15.0-eksbuild.1', 'v2.0.0-eksbuild.1'],
@@ -77,6 +77,16 @@ describe('podIdentityUnsupportedReason', () => {
     ['Amazon VPC CNI', () => ControllerIdentity.vpcCni(), 'v1.15.4-eksbuild.1', 'v1.15.5-eksbuild.1'],
     ['Amazon CloudWatch Observability', () => ControllerIdentity.cloudWatchObservability(), 'v3.0.0-eksbuild.1', 'v3.1.0-eksbuild.1'],
     ['AWS Distro for OpenTelemetry collector', () => ControllerIdentity.adot(), 'v0.92.1-eksbuild.1', 'v0.94.1-eksbuild.1'],
+    ['AWS Gateway API Controller', () => ControllerIdentity.awsGatewayApiController(), 'v1.0.4', 'v1.0.5'],
+    ['AWS Private CA Issuer', () => ControllerIdentity.awsPrivateCaIssuer({ certificateAuthorityArns: [CA_ARN] }), 'v1.2.6', 'v1.2.7'],
+    ['External Secrets Operator', () => ControllerIdentity.externalSecrets({ secretArns: [SECRET_ARN] }), 'v0.9.9', 'v0.9.10'],
+    ['AWS Secrets and Configuration Provider', () => ControllerIdentity.secretsStoreCsiDriverProviderAws({
+      namespace: 'app', serviceAccountName: 'app', secretArns: [SECRET_ARN],
+    }), '0.3.10', '0.3.11'],
+    ['Amazon EFS CSI driver node', () => ControllerIdentity.efsCsiNode(), 'v3.0.0', 'v3.0.1'],
+    ['Amazon FSx for Lustre CSI driver', () => ControllerIdentity.fsxCsiDriver(), 'v1.1.0', 'v1.2.0'],
+    ['Velero (AWS plugin)', () => ControllerIdentity.veleroPluginForAws({ bucketArns: [BUCKET_ARN] }), 'v1.9.2', 'v1.10.0'],
+    ['AWS for Fluent Bit', () => ControllerIdentity.awsForFluentBit(), 'v2.32.4', 'v2.32.5'],
   ])('%s: %s is too old, %s is the first with pod identity', (name, make, tooOld, first) => {
     const entry = make();
     expect(entry.name).toBe(name);
@@ -119,7 +129,23 @@ describe('what each entry knows', () => {
       'vpc-cni': 'kube-system/aws-node vpc-cni',
       'vpc-cni (IPv6)': 'kube-system/aws-node vpc-cni',
       'cloudwatch-observability': 'amazon-cloudwatch/cloudwatch-agent amazon-cloudwatch-observability',
-      'adot': 'opentelemetry-operator-system/adot-collector adot',
+      'adot': 'opentelemetry-operator-system/adot-col-otlp-ingest adot',
+      'adot (Prometheus metrics)': 'opentelemetry-operator-system/adot-col-prom-metrics adot',
+      'aws-gateway-api-controller': 'aws-application-networking-system/gateway-api-controller -',
+      'aws-privateca-issuer': 'aws-privateca-issuer/aws-privateca-issuer -',
+      'external-secrets': 'external-secrets/external-secrets -',
+      'external-secrets (PushSecret)': 'external-secrets/external-secrets -',
+      'secrets-store-csi-driver-provider-aws': 'app/app -',
+      'efs-csi-node': 'kube-system/efs-csi-node-sa -',
+      'efs-csi-node (S3 Files)': 'kube-system/efs-csi-node-sa -',
+      'fsx-csi-driver': 'kube-system/fsx-csi-controller-sa aws-fsx-csi-driver',
+      'fsx-csi-driver (given buckets)': 'kube-system/fsx-csi-controller-sa aws-fsx-csi-driver',
+      'mountpoint-s3-csi-driver (directory bucket)': 'kube-system/s3-csi-driver-sa aws-mountpoint-s3-csi-driver',
+      'velero-plugin-for-aws': 'velero/velero-server -',
+      'velero-plugin-for-aws (no snapshots)': 'velero/velero-server -',
+      'aws-for-fluent-bit': 'kube-system/aws-for-fluent-bit -',
+      'aws-for-fluent-bit (given log groups)': 'kube-system/aws-for-fluent-bit -',
+      'aws-load-balancer-controller (shared VPC)': 'kube-system/aws-load-balancer-controller -',
     });
   });
 
@@ -129,8 +155,14 @@ describe('what each entry knows', () => {
     expect(ControllerIdentity.vpcCni().managedPolicyNames).toEqual(['AmazonEKS_CNI_Policy']);
     expect(ControllerIdentity.vpcCni({ ipv6: true }).managedPolicyNames).toEqual([]);
     expect(ControllerIdentity.cloudWatchObservability().managedPolicyNames).toEqual(['CloudWatchAgentServerPolicy', 'AWSXrayWriteOnlyAccess']);
-    expect(ControllerIdentity.adot().managedPolicyNames).toEqual(['AmazonPrometheusRemoteWriteAccess', 'AWSXrayWriteOnlyAccess', 'CloudWatchAgentServerPolicy']);
-    expect(ControllerIdentity.adot({ prometheusRemoteWrite: false, cloudWatch: false }).managedPolicyNames).toEqual(['AWSXrayWriteOnlyAccess']);
+    expect(ControllerIdentity.adot().managedPolicyNames).toEqual(['AWSXrayWriteOnlyAccess']);
+    expect(ControllerIdentity.adot({ collector: AdotCollector.PROMETHEUS_METRICS }).managedPolicyNames)
+      .toEqual(['AmazonPrometheusRemoteWriteAccess', 'CloudWatchAgentServerPolicy']);
+    expect(ControllerIdentity.adot({ collector: AdotCollector.PROMETHEUS_METRICS, cloudWatch: false }).managedPolicyNames)
+      .toEqual(['AmazonPrometheusRemoteWriteAccess']);
+    expect(ControllerIdentity.adot({ collector: AdotCollector.CONTAINER_LOGS }).managedPolicyNames).toEqual(['CloudWatchAgentServerPolicy']);
+    expect(ControllerIdentity.efsCsiNode().managedPolicyNames).toEqual(['AmazonElasticFileSystemsUtils']);
+    expect(ControllerIdentity.efsCsiNode({ s3Files: true }).managedPolicyNames).toEqual(['AmazonS3ReadOnlyAccess', 'AmazonElasticFileSystemsUtils']);
     const stack = newStack();
     expect(ControllerIdentity.ebsCsiDriver().managedPolicies().map((p) => stack.resolve(p.managedPolicyArn))).toEqual([
       { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy']] },

@@ -139,3 +139,108 @@ test('Cluster Autoscaler scales only the Auto Scaling groups discovered for its 
   expect(await scale({ 'aws:ResourceTag/k8s.io/cluster-autoscaler/myeks': 'owned' })).toBe('Allowed');
   expect(await scale({ 'aws:ResourceTag/k8s.io/cluster-autoscaler/other': 'owned' })).toBe('ImplicitlyDenied');
 });
+
+describe('AWS Load Balancer Controller in a shared VPC', () => {
+  const owner = '111122223333';
+  const vpc = (account: string) => `arn:aws:ec2:${REGION}:${account}:vpc/vpc-0123456789abcdef0`;
+  const securityGroup = `arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/sg-0123456789abcdef0`;
+  const createIn = (entry: ControllerIdentity, account: string) => decide(entry, { action: 'ec2:CreateSecurityGroup', resource: vpc(account) });
+
+  test('without sharedVpcOwnerAccountIds, security groups may be created only in VPCs of the stack\'s account', async () => {
+    const entry = ControllerIdentity.awsLoadBalancerController({ clusterName: 'myeks' });
+    expect(await createIn(entry, ACCOUNT)).toBe('Allowed');
+    expect(await createIn(entry, owner)).toBe('ImplicitlyDenied');
+  });
+
+  test('with the VPC owner given, also in its VPCs, and the security groups stay the stack account\'s', async () => {
+    const entry = ControllerIdentity.awsLoadBalancerController({ clusterName: 'myeks', sharedVpcOwnerAccountIds: [owner] });
+    expect(await createIn(entry, owner)).toBe('Allowed');
+    expect(await createIn(entry, '444455556666')).toBe('ImplicitlyDenied');
+    expect(await decide(entry, { action: 'ec2:GetSecurityGroupsForVpc', resource: vpc(owner) })).toBe('Allowed');
+    expect(await decide(entry, { action: 'ec2:CreateSecurityGroup', resource: securityGroup })).toBe('Allowed');
+    expect(await decide(entry, {
+      action: 'ec2:DeleteSecurityGroup',
+      resource: `arn:aws:ec2:${REGION}:${owner}:security-group/sg-0123456789abcdef0`,
+      context: { 'aws:ResourceTag/elbv2.k8s.aws/cluster': 'myeks' },
+    })).toBe('ImplicitlyDenied');
+  });
+});
+
+describe('Mountpoint for Amazon S3 CSI driver with a directory bucket', () => {
+  const express = `arn:aws:s3express:${REGION}:${ACCOUNT}:bucket/my-express-bucket--apne2-az1--x-s3`;
+  const entry = ControllerIdentity.mountpointS3CsiDriver({ directoryBucketArns: [express] });
+
+  test('creates sessions on the given directory bucket only', async () => {
+    expect(await decide(entry, { action: 's3express:CreateSession', resource: express })).toBe('Allowed');
+    expect(await decide(entry, { action: 's3express:CreateSession', resource: `arn:aws:s3express:${REGION}:${ACCOUNT}:bucket/other--apne2-az1--x-s3` }))
+      .toBe('ImplicitlyDenied');
+  });
+});
+
+describe('External Secrets Operator', () => {
+  const secret = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:app/db-AbCdEf`;
+  const other = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:other-AbCdEf`;
+
+  test('reads its secrets, not others, and writes nothing without pushSecrets', async () => {
+    const entry = ControllerIdentity.externalSecrets({ secretArns: [secret] });
+    expect(await decide(entry, { action: 'secretsmanager:GetSecretValue', resource: secret })).toBe('Allowed');
+    expect(await decide(entry, { action: 'secretsmanager:GetSecretValue', resource: other })).toBe('ImplicitlyDenied');
+    expect(await decide(entry, { action: 'secretsmanager:PutSecretValue', resource: secret })).toBe('ImplicitlyDenied');
+  });
+
+  // The evaluator does not know Secrets Manager's secretsmanager:ResourceTag/<key> (the key the
+  // upstream policy uses), so only its absence is judged here: without the tag, no delete.
+  test('with pushSecrets, writes its secrets and deletes none that lack the managed-by tag', async () => {
+    const entry = ControllerIdentity.externalSecrets({ secretArns: [secret], pushSecrets: true });
+    expect(await decide(entry, { action: 'secretsmanager:PutSecretValue', resource: secret })).toBe('Allowed');
+    expect(await decide(entry, { action: 'secretsmanager:PutSecretValue', resource: other })).toBe('ImplicitlyDenied');
+    expect(await decide(entry, { action: 'secretsmanager:DeleteSecret', resource: secret })).toBe('ImplicitlyDenied');
+  });
+});
+
+test('the AWS provider of the Secrets Store CSI driver reads only the named secrets and parameters', async () => {
+  const secret = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:app/db-AbCdEf`;
+  const parameter = `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/app/config`;
+  const entry = ControllerIdentity.secretsStoreCsiDriverProviderAws({ namespace: 'app', serviceAccountName: 'app', secretArns: [secret], parameterArns: [parameter] });
+  expect(await decide(entry, { action: 'secretsmanager:GetSecretValue', resource: secret })).toBe('Allowed');
+  expect(await decide(entry, { action: 'ssm:GetParameters', resource: parameter })).toBe('Allowed');
+  expect(await decide(entry, { action: 'ssm:GetParameters', resource: `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/other` })).toBe('ImplicitlyDenied');
+});
+
+test('the AWS Private CA Issuer issues only from the given certificate authority', async () => {
+  const ca = (id: string) => `arn:aws:acm-pca:${REGION}:${ACCOUNT}:certificate-authority/${id}`;
+  const entry = ControllerIdentity.awsPrivateCaIssuer({ certificateAuthorityArns: [ca('12345678-1234-1234-1234-123456789012')] });
+  expect(await decide(entry, { action: 'acm-pca:IssueCertificate', resource: ca('12345678-1234-1234-1234-123456789012') })).toBe('Allowed');
+  expect(await decide(entry, { action: 'acm-pca:IssueCertificate', resource: ca('87654321-4321-4321-4321-210987654321') })).toBe('ImplicitlyDenied');
+});
+
+test('Velero writes backups to its bucket only', async () => {
+  const entry = ControllerIdentity.veleroPluginForAws({ bucketArns: ['arn:aws:s3:::my-velero-backups'] });
+  expect(await decide(entry, { action: 's3:PutObject', resource: 'arn:aws:s3:::my-velero-backups/backups/b1/b1.tar.gz' })).toBe('Allowed');
+  expect(await decide(entry, { action: 's3:PutObject', resource: 'arn:aws:s3:::other-bucket/b1.tar.gz' })).toBe('ImplicitlyDenied');
+  expect(await decide(entry, { action: 'ec2:CreateSnapshot', resource: `arn:aws:ec2:${REGION}::snapshot/snap-0123456789abcdef0` })).toBe('Allowed');
+  expect(await decide(entry, { action: 'ec2:CreateSnapshot', resource: 'arn:aws:ec2:us-east-1::snapshot/snap-0123456789abcdef0' })).toBe('ImplicitlyDenied');
+});
+
+test('the FSx for Lustre CSI driver manages file systems of its account and region only', async () => {
+  const entry = ControllerIdentity.fsxCsiDriver();
+  expect(await decide(entry, { action: 'fsx:DeleteFileSystem', resource: `arn:aws:fsx:${REGION}:${ACCOUNT}:file-system/fs-0123456789abcdef0` })).toBe('Allowed');
+  expect(await decide(entry, { action: 'fsx:DeleteFileSystem', resource: `arn:aws:fsx:${REGION}:210987654321:file-system/fs-0123456789abcdef0` }))
+    .toBe('ImplicitlyDenied');
+});
+
+test('AWS for Fluent Bit writes to the given log groups only', async () => {
+  const entry = ControllerIdentity.awsForFluentBit({ logGroupNames: ['/aws/eks/myeks/application'] });
+  const stream = (group: string) => `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${group}:log-stream:fluent-bit-abc`;
+  expect(await decide(entry, { action: 'logs:PutLogEvents', resource: stream('/aws/eks/myeks/application') })).toBe('Allowed');
+  expect(await decide(entry, { action: 'logs:PutLogEvents', resource: stream('/other') })).toBe('ImplicitlyDenied');
+});
+
+test('the AWS Gateway API Controller creates only the VPC Lattice and log delivery service-linked roles', async () => {
+  const entry = ControllerIdentity.awsGatewayApiController();
+  const create = (path: string, service: string) => decide(entry, {
+    action: 'iam:CreateServiceLinkedRole', resource: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/${path}`, context: { 'iam:AWSServiceName': service },
+  });
+  expect(await create('vpc-lattice.amazonaws.com/AWSServiceRoleForVpcLattice', 'vpc-lattice.amazonaws.com')).toBe('Allowed');
+  expect(await create('elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing', 'elasticloadbalancing.amazonaws.com')).toBe('ImplicitlyDenied');
+});

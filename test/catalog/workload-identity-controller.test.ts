@@ -169,7 +169,7 @@ describe('controller options combine with the identity\'s own', () => {
     });
     expect([identity.namespace, identity.serviceAccountName]).toEqual(['karpenter', 'karpenter']);
     const statements = resourceOf(Template.fromStack(stack), identity.role).Properties.Policies[0].PolicyDocument.Statement;
-    expect(statements.map((s: any) => s.Sid).slice(-2)).toEqual(['DiscoverApiServerEndpoint', 'Extra']);
+    expect(statements.map((s: any) => s.Sid).slice(-2)).toEqual(['ReadZonalShiftStatus', 'Extra']);
   });
 
   test('user managed policies are attached after the controller\'s', () => {

@@ -245,14 +245,14 @@ describe('auto-mode-cluster', () => {
     expect(association.DependsOn).toBeUndefined();
   });
 
-  test('AUTO picks pod identity for the worker and IRSA for ExternalDNS v0.14.2, with the reasons in the comments', () => {
+  test('AUTO picks pod identity for the worker and IRSA for ExternalDNS v0.14.0, with the reasons in the comments', () => {
     const identities = ex().identities();
     expect(Object.keys(identities)).toEqual(['AutoModeCluster/Cluster/Worker', 'AutoModeCluster/Cluster/ExternalDns']);
     const worker = identities['AutoModeCluster/Cluster/Worker'];
     expect([worker.mode, worker.modeReason]).toEqual([IdentityMode.POD_IDENTITY, 'AUTO chose pod identity: the cluster and the workload support it']);
     const externalDns = identities['AutoModeCluster/Cluster/ExternalDns'];
     expect([externalDns.mode, externalDns.modeReason]).toEqual([IdentityMode.IRSA,
-      'AUTO chose IRSA: ExternalDNS v0.14.2 does not support EKS Pod Identity (it needs v0.15.0 or later)']);
+      'AUTO chose IRSA: ExternalDNS v0.14.0 does not support EKS Pod Identity (it needs v0.14.1 or later)']);
     const source = fs.readFileSync(path.join(__dirname, '../../examples/auto-mode-cluster.ts'), 'utf8');
     expect(source).toContain(`'${worker.modeReason}'`);
     expect(source).toContain(`'${externalDns.modeReason}'`);

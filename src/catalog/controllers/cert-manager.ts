@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
-import { arn, ControllerDefinition, hostedZoneArns, statement, statementTarget } from '../controller-definition';
+import { arn, CatalogEntryData, ControllerDefinition, hostedZoneArns, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
+import { NarrowingKind } from '../policy-provenance';
 
 /**
  * Inputs of the cert-manager entry (ACME DNS-01 challenges in Route 53).
@@ -21,31 +22,62 @@ export interface CertManagerOptions extends ControllerOptions {
 }
 
 /**
- * cert-manager's Route 53 DNS-01 solver.
+ * cert-manager's Route 53 DNS-01 solver, service account `cert-manager/cert-manager` of the
+ * cert-manager Helm chart installed as release `cert-manager` in namespace `cert-manager`, as
+ * cert-manager's installation docs do.
  *
- * Statements written from cert-manager's Route 53 documentation
- * (cert-manager.io/docs/configuration/acme/dns01/route53, v1.16): `GetChange` on changes,
- * `ChangeResourceRecordSets` limited to TXT records and `ListResourceRecordSets` on the hosted
- * zones, `ListHostedZonesByName` (takes no resource). Record changes are further limited to
+ * Statements written from the policy of cert-manager's Route 53 documentation
+ * (cert-manager/website, content/v1.14-docs and content/v1.17-docs,
+ * configuration/acme/dns01/route53.md): `GetChange` on changes, `ChangeResourceRecordSets` and
+ * `ListResourceRecordSets` on hosted zones, `ListHostedZonesByName` (takes no resource); from the
+ * v1.17 docs record changes are limited to TXT records. The entry scopes the zone actions to the
+ * given zones, limits record changes to TXT records for every version, and (by default) to
  * `_acme-challenge.*` names, as kOps does for cert-manager (kubernetes/kops#16412).
  *
- * Pod identity: from v1.16.0. cert-manager's go.mod carries aws-sdk-go-v2 by September 2024
- * (cert-manager/cert-manager#7297 upgrades it), so v1.16.0 (October 2024) is the first release
- * known to be built on an SDK with the EKS Pod Identity credential provider. v1.14 and v1.15 use
- * aws-sdk-go v1.48 (cert-manager/cert-manager#6519), past the SDK's v1.47.11 minimum, and may work;
- * the catalog vouches only for the SDK v2 releases. cert-manager uses the service account's
- * credentials only as "ambient" credentials (a ClusterIssuer, or `--issuer-ambient-credentials`;
- * cert-manager/cert-manager#6909).
+ * Pod identity: from v1.15.0, the first release on aws-sdk-go-v2 (go.mod at v1.15.0:
+ * github.com/aws/aws-sdk-go-v2/config v1.27.15; the move landed in January 2024). v1.14 builds on
+ * github.com/aws/aws-sdk-go v1.49.13 (go.mod at v1.14.0), past the SDK's v1.47.11 minimum, and may
+ * work; the catalog vouches for the SDK v2 releases. cert-manager uses the service account's
+ * credentials only as "ambient" credentials (a ClusterIssuer, or `--issuer-ambient-credentials`).
  * @internal
  */
+export const CERT_MANAGER: CatalogEntryData = {
+  id: 'cert-manager',
+  name: 'cert-manager',
+  factory: 'certManager',
+  defaultNamespace: 'cert-manager',
+  defaultServiceAccountName: 'cert-manager',
+  defaultsMatch: 'the cert-manager Helm chart installed as release cert-manager in namespace cert-manager (cert-manager installation docs)',
+  ranges: [
+    { since: 'v1.14.0', change: 'route53.md of the v1.14 docs (the same through v1.16)' },
+    { since: 'v1.17.0', change: 'the v1.17 docs limit record changes to TXT records (ForAllValues:StringEquals route53:ChangeResourceRecordSetsRecordTypes)' },
+  ],
+  newestKnownVersion: 'v1.21.1',
+  olderVersionsReason: 'the catalog\'s copies of cert-manager\'s Route 53 policy start at the v1.14 docs',
+  podIdentity: {
+    minimumVersion: 'v1.15.0',
+    source: 'go.mod at v1.15.0: github.com/aws/aws-sdk-go-v2/config v1.27.15 (aws-sdk-go-v2 since January 2024)',
+  },
+  narrowings: [
+    {
+      kind: NarrowingKind.RESOURCE_SCOPED,
+      actions: ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets'],
+      description: 'record changes and reads are scoped to the given hosted zones (upstream: hostedzone/*)',
+    },
+    {
+      kind: NarrowingKind.CONDITION_ADDED,
+      actions: ['route53:ChangeResourceRecordSets'],
+      conditionKeys: ['route53:ChangeResourceRecordSetsRecordTypes', 'route53:ChangeResourceRecordSetsNormalizedRecordNames'],
+      description: 'record changes are limited to TXT records (as the v1.17 docs do) and, with acmeChallengeRecordsOnly, to _acme-challenge.* names',
+    },
+  ],
+};
+
+/** @internal */
 export function certManagerDefinition(options: CertManagerOptions): ControllerDefinition {
   return {
-    name: 'cert-manager',
-    defaultNamespace: 'cert-manager',
-    defaultServiceAccountName: 'cert-manager',
-    managedPolicyNames: [],
-    policyVersion: 'v1.16.0',
-    minimumPodIdentityVersion: 'v1.16.0',
+    entry: CERT_MANAGER,
+    managedPolicyNames: () => [],
     statements: (scope: IConstruct) => {
       const target = statementTarget(scope);
       const zones = hostedZoneArns(scope, 'cert-manager', target, options.hostedZoneIds);

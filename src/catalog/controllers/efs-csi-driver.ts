@@ -1,31 +1,46 @@
-import { ControllerDefinition } from '../controller-definition';
+import { CatalogEntryData, ControllerDefinition, EKS_POD_IDENTITY_ADDON_TABLE } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 
 /**
- * Inputs of the Amazon EFS CSI driver entry.
+ * Inputs of the Amazon EFS CSI driver entry (its controller).
  */
 export interface EfsCsiDriverOptions extends ControllerOptions {}
 
 /**
- * The Amazon EFS CSI driver (kubernetes-sigs/aws-efs-csi-driver), EKS add-on `aws-efs-csi-driver`.
- * The identity is the controller's (`efs-csi-controller-sa`), which creates access points for
- * dynamic provisioning.
+ * The Amazon EFS CSI driver's controller (kubernetes-sigs/aws-efs-csi-driver), EKS add-on
+ * `aws-efs-csi-driver`, service account `kube-system/efs-csi-controller-sa` of the add-on and the
+ * driver's Helm chart; it creates access points for dynamic provisioning. The node DaemonSet has
+ * its own entry, `ControllerIdentity.efsCsiNode()`.
  *
- * Permissions: the AWS managed policy `service-role/AmazonEFSCSIDriverPolicy`, which already
- * conditions access point creation and deletion on the `efs.csi.aws.com/cluster` tag.
+ * Permissions: the AWS managed policy `service-role/AmazonEFSCSIDriverPolicy` (EKS user guide,
+ * "Store an elastic file system with Amazon EFS", latest/ug/storage/efs-csi.adoc), which already
+ * conditions access point creation and deletion on the `efs.csi.aws.com/cluster` tag. Amazon S3
+ * Files volumes (v3.0.0 and later) also need `AmazonS3FilesCSIDriverPolicy` (docs/iam-policy-create.md
+ * at v3.0.1), which the entry does not attach: pass it with `managedPolicies`.
  *
- * Pod identity: from v2.0.5 (FACTS.md, AWS add-on compatibility table).
+ * Pod identity: from v2.0.5 (the EKS user guide's add-on table: v2.0.5-eksbuild.1).
  * @internal
  */
+export const EFS_CSI_DRIVER: CatalogEntryData = {
+  id: 'efs-csi-driver',
+  name: 'Amazon EFS CSI driver',
+  factory: 'efsCsiDriver',
+  defaultNamespace: 'kube-system',
+  defaultServiceAccountName: 'efs-csi-controller-sa',
+  defaultsMatch: 'the EKS add-on aws-efs-csi-driver (and the driver\'s Helm chart, whose controller service account has the same name)',
+  addonName: 'aws-efs-csi-driver',
+  ranges: [{ since: 'v2.0.0', change: 'AmazonEFSCSIDriverPolicy, as the EKS user guide attaches it' }],
+  newestKnownVersion: 'v3.4.1',
+  olderVersionsReason: 'the catalog covers the 2.x and 3.x drivers (v2.0.0 and later)',
+  podIdentity: { minimumVersion: 'v2.0.5', source: `${EKS_POD_IDENTITY_ADDON_TABLE}: v2.0.5-eksbuild.1` },
+  narrowings: [],
+};
+
+/** @internal */
 export function efsCsiDriverDefinition(_options: EfsCsiDriverOptions): ControllerDefinition {
   return {
-    name: 'Amazon EFS CSI driver',
-    defaultNamespace: 'kube-system',
-    defaultServiceAccountName: 'efs-csi-controller-sa',
-    managedPolicyNames: ['service-role/AmazonEFSCSIDriverPolicy'],
-    policyVersion: 'aws-managed',
-    minimumPodIdentityVersion: 'v2.0.5',
-    addonName: 'aws-efs-csi-driver',
+    entry: EFS_CSI_DRIVER,
+    managedPolicyNames: () => ['service-role/AmazonEFSCSIDriverPolicy'],
     statements: () => [],
   };
 }

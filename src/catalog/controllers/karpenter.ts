@@ -1,8 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { throwIdentityError } from '../../core/errors';
-import { arn, ControllerDefinition, requireLiteralClusterName, statement, statementTarget } from '../controller-definition';
+import { actionsSince, arn, atLeast, CatalogEntryData, ControllerDefinition, requireLiteralClusterName, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
+import { NarrowingKind } from '../policy-provenance';
 
 /**
  * Inputs of the Karpenter controller entry.
@@ -29,36 +30,70 @@ export interface KarpenterOptions extends ControllerOptions {
 
 const ROLE_ARN = /^arn:[a-z-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
+const TEMPLATE = 'website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml';
+
 /**
- * The Karpenter controller (aws/karpenter-provider-aws).
+ * The Karpenter controller (aws/karpenter-provider-aws), service account `kube-system/karpenter` of
+ * the Karpenter Helm chart (oci://public.ecr.aws/karpenter/karpenter) installed as release
+ * `karpenter` in `kube-system`, as Karpenter's getting-started guide does.
  *
- * Statements written from the controller policy of Karpenter's getting-started CloudFormation
- * template (website/content/en/v1.5/getting-started/getting-started-with-karpenter/cloudformation.yaml,
- * `KarpenterControllerPolicy`): scoped EC2 launch, tagging and deletion by the
+ * Statements written from the controller policies of Karpenter's getting-started CloudFormation
+ * template (website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml
+ * at each range's tag: `KarpenterControllerPolicy` through v1.9, split into `NodeLifecyclePolicy`,
+ * `IAMIntegrationPolicy`, `EKSIntegrationPolicy`, `InterruptionPolicy`, `ResourceDiscoveryPolicy`
+ * and, from v1.13, `ZonalShiftPolicy`): scoped EC2 launch, tagging and deletion by the
  * `kubernetes.io/cluster/<name>`, `eks:eks-cluster-name` and `karpenter.sh/nodepool` tags, regional
  * reads, SSM public parameters, pricing, the interruption queue, `iam:PassRole` of the node role,
- * instance profiles tagged for the cluster and region, and `eks:DescribeCluster`. The template's
- * optional `parameter/imagebuilder/*` SSM read is left out.
+ * instance profiles tagged for the cluster and region, and `eks:DescribeCluster`. The template has
+ * no `parameter/imagebuilder/*` read. Without `interruptionQueueArn` the SQS statement is left out.
  *
  * Pod identity: from v0.34.0. Karpenter's own end-to-end tests ran the controller on EKS Pod
  * Identity from December 2023 (aws/karpenter-provider-aws#5347), and the getting-started guide of
  * v0.34 and later creates the controller's permissions with an eksctl `podIdentityAssociations`
- * entry (scripts/step02-create-cluster.sh; aws/karpenter-provider-aws#5784).
+ * entry (aws/karpenter-provider-aws#5784). The catalog's policies start at v1.0.0.
  * @internal
  */
+export const KARPENTER: CatalogEntryData = {
+  id: 'karpenter',
+  name: 'Karpenter',
+  factory: 'karpenter',
+  defaultNamespace: 'kube-system',
+  defaultServiceAccountName: 'karpenter',
+  defaultsMatch: 'the Karpenter Helm chart installed as release karpenter in kube-system (the getting-started guide)',
+  ranges: [
+    { since: 'v1.0.0', change: `KarpenterControllerPolicy of ${TEMPLATE} at v1.0.0` },
+    { since: 'v1.1.0', change: 'launches and instance profiles also carry eks:eks-cluster-name; iam:PassRole to ec2.amazonaws.com.cn too; drops ec2:DescribeAvailabilityZones' },
+    { since: 'v1.4.0', change: 'adds capacity reservations (launch from them, ec2:DescribeCapacityReservations)' },
+    { since: 'v1.8.0', change: 'adds iam:ListInstanceProfiles' },
+    { since: 'v1.10.0', change: 'the policy is split into five managed policies; capacity reservations are no longer created with tags' },
+    { since: 'v1.12.0', change: 'adds placement groups (launch into them, ec2:DescribePlacementGroups)' },
+    { since: 'v1.13.0', change: 'adds ZonalShiftPolicy (arc-zonal-shift:GetManagedResource of the cluster) and ec2:DescribeInstanceStatus' },
+  ],
+  newestKnownVersion: 'v1.14.1',
+  olderVersionsReason: 'releases before v1.0.0 use the v1beta1 APIs and a different policy, which the catalog does not carry',
+  podIdentity: {
+    minimumVersion: 'v0.34.0',
+    source: 'aws/karpenter-provider-aws#5347 (end-to-end tests on EKS Pod Identity) and #5784 (the v0.34 getting-started guide uses podIdentityAssociations)',
+  },
+  narrowings: [
+    {
+      kind: NarrowingKind.OPTIONAL,
+      actions: ['sqs:DeleteMessage', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
+      description: 'the interruption queue statement only with interruptionQueueArn',
+    },
+  ],
+};
+
+/** @internal */
 export function karpenterDefinition(options: KarpenterOptions): ControllerDefinition {
   return {
-    name: 'Karpenter',
-    defaultNamespace: 'kube-system',
-    defaultServiceAccountName: 'karpenter',
-    managedPolicyNames: [],
-    policyVersion: 'v1.5.0',
-    minimumPodIdentityVersion: 'v0.34.0',
-    statements: (scope: IConstruct) => karpenterStatements(scope, options),
+    entry: KARPENTER,
+    managedPolicyNames: () => [],
+    statements: (scope: IConstruct, policyVersion: string) => karpenterStatements(scope, options, policyVersion),
   };
 }
 
-function karpenterStatements(scope: IConstruct, options: KarpenterOptions) {
+function karpenterStatements(scope: IConstruct, options: KarpenterOptions, policyVersion: string) {
   const target = statementTarget(scope);
   const clusterName = requireLiteralClusterName(scope, 'Karpenter', options.clusterName);
   if (!Token.isUnresolved(options.nodeRoleArn) && !ROLE_ARN.test(options.nodeRoleArn)) {
@@ -69,23 +104,29 @@ function karpenterStatements(scope: IConstruct, options: KarpenterOptions) {
   const owned = `kubernetes.io/cluster/${clusterName}`;
   const launched = ['fleet/*', 'instance/*', 'volume/*', 'network-interface/*', 'launch-template/*', 'spot-instances-request/*']
     .map((resource) => ec2('*', resource));
+  const v1dot1 = atLeast(policyVersion, 'v1.1.0');
   const requestTagsForCluster = {
     [`aws:RequestTag/${owned}`]: 'owned',
-    'aws:RequestTag/eks:eks-cluster-name': clusterName,
+    ...(v1dot1 ? { 'aws:RequestTag/eks:eks-cluster-name': clusterName } : {}),
   };
+  const capacityReservations = atLeast(policyVersion, 'v1.4.0') ? [ec2('*', 'capacity-reservation/*')] : [];
+  const placementGroups = atLeast(policyVersion, 'v1.12.0') ? [ec2('*', 'placement-group/*')] : [];
+  // v1.4 to v1.9 also let Karpenter create capacity reservations with the cluster's tags.
+  const taggedCapacityReservations = atLeast(policyVersion, 'v1.4.0') && !atLeast(policyVersion, 'v1.10.0') ? capacityReservations : [];
+  const clusterArn = arn(target, 'eks', target.region, target.account, `cluster/${clusterName}`);
 
   return [
     // Images and snapshots have no owner account in their ARN; subnets, security groups and
     // capacity reservations may be shared from another account (hence `*`).
     statement('LaunchFromImagesAndNetwork', ['ec2:CreateFleet', 'ec2:RunInstances'], [
-      ec2('', 'image/*'), ec2('', 'snapshot/*'), ec2('*', 'security-group/*'), ec2('*', 'subnet/*'), ec2('*', 'capacity-reservation/*'),
+      ec2('', 'image/*'), ec2('', 'snapshot/*'), ec2('*', 'security-group/*'), ec2('*', 'subnet/*'), ...capacityReservations, ...placementGroups,
     ]),
     statement('LaunchFromOwnedLaunchTemplates', ['ec2:CreateFleet', 'ec2:RunInstances'], [ec2('*', 'launch-template/*')], {
       StringEquals: { [`aws:ResourceTag/${owned}`]: 'owned' },
       StringLike: { 'aws:ResourceTag/karpenter.sh/nodepool': '*' },
     }),
     statement('LaunchTaggedForCluster', ['ec2:CreateFleet', 'ec2:CreateLaunchTemplate', 'ec2:RunInstances'],
-      [...launched, ec2('*', 'capacity-reservation/*')], {
+      [...launched, ...taggedCapacityReservations], {
         StringEquals: requestTagsForCluster,
         StringLike: { 'aws:RequestTag/karpenter.sh/nodepool': '*' },
       }),
@@ -96,8 +137,8 @@ function karpenterStatements(scope: IConstruct, options: KarpenterOptions) {
     statement('TagOwnedInstances', ['ec2:CreateTags'], [ec2('*', 'instance/*')], {
       'StringEquals': { [`aws:ResourceTag/${owned}`]: 'owned' },
       'StringLike': { 'aws:ResourceTag/karpenter.sh/nodepool': '*' },
-      'StringEqualsIfExists': { 'aws:RequestTag/eks:eks-cluster-name': clusterName },
-      'ForAllValues:StringEquals': { 'aws:TagKeys': ['eks:eks-cluster-name', 'karpenter.sh/nodeclaim', 'Name'] },
+      ...(v1dot1 ? { StringEqualsIfExists: { 'aws:RequestTag/eks:eks-cluster-name': clusterName } } : {}),
+      'ForAllValues:StringEquals': { 'aws:TagKeys': [...(v1dot1 ? ['eks:eks-cluster-name'] : []), 'karpenter.sh/nodeclaim', 'Name'] },
     }),
     statement('DeleteOwnedInstancesAndLaunchTemplates', ['ec2:DeleteLaunchTemplate', 'ec2:TerminateInstances'],
       [ec2('*', 'instance/*'), ec2('*', 'launch-template/*')], {
@@ -105,9 +146,16 @@ function karpenterStatements(scope: IConstruct, options: KarpenterOptions) {
         StringLike: { 'aws:ResourceTag/karpenter.sh/nodepool': '*' },
       }),
     statement('RegionalReads', [
-      'ec2:DescribeCapacityReservations', 'ec2:DescribeImages', 'ec2:DescribeInstanceTypeOfferings', 'ec2:DescribeInstanceTypes',
-      'ec2:DescribeInstances', 'ec2:DescribeLaunchTemplates', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSpotPriceHistory',
-      'ec2:DescribeSubnets',
+      ...(v1dot1 ? [] : ['ec2:DescribeAvailabilityZones']),
+      ...actionsSince(policyVersion, [
+        ['v1.0.0', [
+          'ec2:DescribeImages', 'ec2:DescribeInstanceTypeOfferings', 'ec2:DescribeInstanceTypes', 'ec2:DescribeInstances',
+          'ec2:DescribeLaunchTemplates', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSpotPriceHistory', 'ec2:DescribeSubnets',
+        ]],
+        ['v1.4.0', ['ec2:DescribeCapacityReservations']],
+        ['v1.12.0', ['ec2:DescribePlacementGroups']],
+        ['v1.13.0', ['ec2:DescribeInstanceStatus']],
+      ]),
     ], ['*'], { StringEquals: { 'aws:RequestedRegion': target.region } }),
     statement('ReadPublicParameters', ['ssm:GetParameter'], [arn(target, 'ssm', target.region, '', 'parameter/aws/service/*')]),
     statement('ReadPricing', ['pricing:GetProducts'], ['*']),
@@ -115,7 +163,7 @@ function karpenterStatements(scope: IConstruct, options: KarpenterOptions) {
       statement('ReceiveInterruptions', ['sqs:DeleteMessage', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'], [options.interruptionQueueArn]),
     ]),
     statement('PassNodeRole', ['iam:PassRole'], [options.nodeRoleArn],
-      { StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'] } }),
+      { StringEquals: { 'iam:PassedToService': v1dot1 ? ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'] : 'ec2.amazonaws.com' } }),
     statement('CreateInstanceProfilesForCluster', ['iam:CreateInstanceProfile'], [instanceProfiles], {
       StringEquals: { ...requestTagsForCluster, 'aws:RequestTag/topology.kubernetes.io/region': target.region },
       StringLike: { 'aws:RequestTag/karpenter.k8s.aws/ec2nodeclass': '*' },
@@ -135,6 +183,12 @@ function karpenterStatements(scope: IConstruct, options: KarpenterOptions) {
         StringLike: { 'aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass': '*' },
       }),
     statement('ReadInstanceProfiles', ['iam:GetInstanceProfile'], [instanceProfiles]),
-    statement('DiscoverApiServerEndpoint', ['eks:DescribeCluster'], [arn(target, 'eks', target.region, target.account, `cluster/${clusterName}`)]),
+    ...(atLeast(policyVersion, 'v1.8.0') ? [statement('ListInstanceProfiles', ['iam:ListInstanceProfiles'], ['*'])] : []),
+    statement('DiscoverApiServerEndpoint', ['eks:DescribeCluster'], [clusterArn]),
+    ...(atLeast(policyVersion, 'v1.13.0') ? [
+      // The zonal shift resource of an EKS cluster has no ARN type in the service authorization
+      // reference; the template scopes it with arc-zonal-shift:ResourceIdentifier, and so does the catalog.
+      statement('ReadZonalShiftStatus', ['arc-zonal-shift:GetManagedResource'], ['*'], { StringEquals: { 'arc-zonal-shift:ResourceIdentifier': clusterArn } }),
+    ] : []),
   ];
 }

@@ -1,21 +1,31 @@
-import { Token } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { IConstruct } from 'constructs';
 import { throwIdentityError } from '../../core/errors';
-import { ControllerDefinition, statement } from '../controller-definition';
+import { ArnKind, BUCKET, CatalogEntryData, ControllerDefinition, keyArns, requireArns, statement } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
+import { NarrowingKind } from '../policy-provenance';
 
 /**
  * Inputs of the Mountpoint for Amazon S3 CSI driver entry.
  */
 export interface MountpointS3CsiDriverOptions extends ControllerOptions {
   /**
-   * ARNs of the buckets the driver mounts (`arn:aws:s3:::my-bucket`, e.g. `bucket.bucketArn`).
+   * ARNs of the general purpose buckets the driver mounts (`arn:aws:s3:::my-bucket`, e.g. `bucket.bucketArn`).
+   * @default - none (then `directoryBucketArns` must name at least one bucket)
    */
-  readonly bucketArns: string[];
+  readonly bucketArns?: string[];
 
   /**
-   * Mount read-only: no `PutObject`, `DeleteObject` or `AbortMultipartUpload`.
+   * ARNs of the directory buckets (S3 Express One Zone) the driver mounts,
+   * `arn:<partition>:s3express:<region>:<account>:bucket/<name>--<zone-id>--x-s3`. Mountpoint
+   * reaches them through `s3express:CreateSession`, which grants every operation on the bucket
+   * (Mountpoint's doc/CONFIGURATION.md, "Directory buckets"); `readOnly` does not narrow it.
+   * @default - none
+   */
+  readonly directoryBucketArns?: string[];
+
+  /**
+   * Mount read-only: no `PutObject`, `DeleteObject` or `AbortMultipartUpload` on general purpose buckets.
    * @default false
    */
   readonly readOnly?: boolean;
@@ -27,55 +37,73 @@ export interface MountpointS3CsiDriverOptions extends ControllerOptions {
   readonly kmsKeys?: kms.IKey[];
 }
 
-const BUCKET_ARN = /^arn:[a-z-]+:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const DIRECTORY_BUCKET: ArnKind = {
+  what: 'S3 directory bucket',
+  article: 'an',
+  pattern: /^arn:[a-z-]+:s3express:[a-z0-9-]+:\d{12}:bucket\/[a-z0-9][a-z0-9.-]*--[a-z0-9-]+--x-s3$/,
+  example: 'arn:<partition>:s3express:<region>:<account>:bucket/<name>--<zone-id>--x-s3',
+};
 
 /**
  * Mountpoint for Amazon S3 CSI driver (awslabs/mountpoint-s3-csi-driver), EKS add-on
- * `aws-mountpoint-s3-csi-driver`, with driver-level credentials (`s3-csi-driver-sa`).
+ * `aws-mountpoint-s3-csi-driver`, with driver-level credentials: service account
+ * `kube-system/s3-csi-driver-sa` of the add-on and the driver's Helm chart.
  *
  * Statements written from Mountpoint's IAM documentation (awslabs/mountpoint-s3,
- * doc/CONFIGURATION.md, "IAM permissions": `s3:ListBucket` on the buckets, `s3:GetObject`,
- * `s3:PutObject`, `s3:AbortMultipartUpload` and `s3:DeleteObject` on their objects; `kms:Decrypt`
- * and `kms:GenerateDataKey` for SSE-KMS buckets), matching v2.0.0.
+ * doc/CONFIGURATION.md at mountpoint-s3-1.5.0, the Mountpoint the driver bundles from v1.5.0
+ * (Dockerfile `MOUNTPOINT_VERSION`); Mountpoint 1.19.0, bundled by v2.0.0, documents the same):
+ * `s3:ListBucket` on the buckets, `s3:GetObject`, `s3:PutObject`, `s3:AbortMultipartUpload` and
+ * `s3:DeleteObject` on their objects, `s3express:CreateSession` on directory buckets, and
+ * `kms:Decrypt` and `kms:GenerateDataKey` for SSE-KMS.
  *
- * Pod identity: from v2.0.0 (FACTS.md: "Mountpoint S3 CSI v2" per the driver's own docs).
+ * Pod identity: from v2.0.0. The driver's docs/CONFIGURATION.md at v2.0.0 sets up driver-level
+ * credentials with an EKS Pod Identity association for s3-csi-driver-sa; v1 mounts with IRSA only.
  * @internal
  */
+export const MOUNTPOINT_S3_CSI_DRIVER: CatalogEntryData = {
+  id: 'mountpoint-s3-csi-driver',
+  name: 'Mountpoint for Amazon S3 CSI driver',
+  factory: 'mountpointS3CsiDriver',
+  defaultNamespace: 'kube-system',
+  defaultServiceAccountName: 's3-csi-driver-sa',
+  defaultsMatch: 'the EKS add-on aws-mountpoint-s3-csi-driver (and the driver\'s Helm chart)',
+  addonName: 'aws-mountpoint-s3-csi-driver',
+  ranges: [{ since: 'v1.5.0', change: 'Mountpoint 1.5.0 doc/CONFIGURATION.md, "IAM permissions" (general purpose and directory buckets, SSE-KMS)' }],
+  newestKnownVersion: 'v2.7.0',
+  olderVersionsReason: 'the catalog\'s policy is Mountpoint 1.5.0\'s, the Mountpoint the driver bundles from v1.5.0',
+  podIdentity: { minimumVersion: 'v2.0.0', source: 'awslabs/mountpoint-s3-csi-driver docs/CONFIGURATION.md at v2.0.0 (Pod Identity association for s3-csi-driver-sa)' },
+  narrowings: [{
+    kind: NarrowingKind.OPTIONAL,
+    actions: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:DeleteObject', 'kms:GenerateDataKey'],
+    description: 'with readOnly, no writes or deletes and no data keys',
+  }],
+};
+
+/** @internal */
 export function mountpointS3CsiDriverDefinition(options: MountpointS3CsiDriverOptions): ControllerDefinition {
   return {
-    name: 'Mountpoint for Amazon S3 CSI driver',
-    defaultNamespace: 'kube-system',
-    defaultServiceAccountName: 's3-csi-driver-sa',
-    managedPolicyNames: [],
-    policyVersion: 'v2.0.0',
-    minimumPodIdentityVersion: 'v2.0.0',
-    addonName: 'aws-mountpoint-s3-csi-driver',
+    entry: MOUNTPOINT_S3_CSI_DRIVER,
+    managedPolicyNames: () => [],
     statements: (scope: IConstruct) => {
-      const buckets = validBucketArns(scope, options.bucketArns);
+      const buckets = requireArns(scope, 'Mountpoint for Amazon S3 CSI driver', BUCKET, options.bucketArns ?? [], true);
+      const directoryBuckets = requireArns(scope, 'Mountpoint for Amazon S3 CSI driver', DIRECTORY_BUCKET, options.directoryBucketArns ?? [], true);
+      if (buckets.length + directoryBuckets.length === 0) {
+        throwIdentityError(scope, 'the Mountpoint for Amazon S3 CSI driver catalog entry got no buckets',
+          'pass the ARNs of the buckets it mounts, e.g. bucketArns: [bucket.bucketArn]');
+      }
       const objectActions = options.readOnly ? ['s3:GetObject']
         : ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:PutObject'];
-      const keys = (options.kmsKeys ?? []).map((key) => key.keyArn);
+      const keys = keyArns(options.kmsKeys);
       return [
-        statement('ListMountedBuckets', ['s3:ListBucket'], buckets),
-        statement(options.readOnly ? 'ReadObjects' : 'ReadWriteObjects', objectActions, buckets.map((bucket) => `${bucket}/*`)),
+        ...(buckets.length === 0 ? [] : [
+          statement('ListMountedBuckets', ['s3:ListBucket'], buckets),
+          statement(options.readOnly ? 'ReadObjects' : 'ReadWriteObjects', objectActions, buckets.map((bucket) => `${bucket}/*`)),
+        ]),
+        ...(directoryBuckets.length === 0 ? [] : [statement('CreateDirectoryBucketSessions', ['s3express:CreateSession'], directoryBuckets)]),
         ...(keys.length > 0
           ? [statement('KmsForEncryptedObjects', options.readOnly ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey'], keys)]
           : []),
       ];
     },
   };
-}
-
-function validBucketArns(scope: IConstruct, bucketArns: string[]): string[] {
-  if (bucketArns.length === 0) {
-    throwIdentityError(scope, 'the Mountpoint for Amazon S3 CSI driver catalog entry got no buckets',
-      'pass the ARNs of the buckets it mounts, e.g. bucketArns: [bucket.bucketArn]');
-  }
-  for (const bucketArn of bucketArns) {
-    if (!Token.isUnresolved(bucketArn) && !BUCKET_ARN.test(bucketArn)) {
-      throwIdentityError(scope, `'${bucketArn}' is not an S3 bucket ARN`,
-        'use arn:<partition>:s3:::<bucket-name> (no object path), e.g. bucket.bucketArn');
-    }
-  }
-  return bucketArns;
 }

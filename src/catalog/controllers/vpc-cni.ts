@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
-import { arn, ControllerDefinition, statement, statementTarget } from '../controller-definition';
+import { arn, CatalogEntryData, ControllerDefinition, EKS_POD_IDENTITY_ADDON_TABLE, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
+import { NarrowingKind } from '../policy-provenance';
 
 /**
  * Inputs of the Amazon VPC CNI entry.
@@ -16,27 +17,42 @@ export interface VpcCniOptions extends ControllerOptions {
 
 /**
  * The Amazon VPC CNI plugin (aws/amazon-vpc-cni-k8s), EKS add-on `vpc-cni`, service account
- * `kube-system/aws-node`.
+ * `kube-system/aws-node` of the add-on (and of the plugin's Helm chart and manifests).
  *
  * IPv4: the AWS managed policy `AmazonEKS_CNI_Policy`. IPv6: the statements of the EKS user
- * guide's IPv6 policy ("Create an IAM policy for clusters that use the IPv6 family", matching the
- * plugin's IPv6 support since v1.10.0), with `ec2:AssignIpv6Addresses` and `ec2:CreateTags`
- * limited to network interfaces of the stack's region and account.
+ * guide's IPv6 policy (latest/ug/iam_policies/AmazonEKS_CNI_IPv6_Policy.json; IPv6 clusters need
+ * version 1.10.1 or later of the plugin, latest/ug/networking/eks-networking-add-ons.adoc), with
+ * `ec2:AssignIpv6Addresses` and `ec2:CreateTags` limited to network interfaces of the stack's
+ * region and account.
  *
- * Pod identity: from v1.15.5-eksbuild.1 (FACTS.md, AWS add-on compatibility table; the seed notes'
- * "VPC CNI needs IRSA" is from 2024 and out of date).
+ * Pod identity: from v1.15.5-eksbuild.1 (the EKS user guide's add-on table).
  * @internal
  */
+export const VPC_CNI: CatalogEntryData = {
+  id: 'vpc-cni',
+  name: 'Amazon VPC CNI',
+  factory: 'vpcCni',
+  defaultNamespace: 'kube-system',
+  defaultServiceAccountName: 'aws-node',
+  defaultsMatch: 'the EKS add-on vpc-cni (the aws-node DaemonSet of every EKS cluster)',
+  addonName: 'vpc-cni',
+  ranges: [{ since: 'v1.10.1', change: 'AmazonEKS_CNI_Policy (IPv4), or the EKS user guide\'s IPv6 policy (IPv6 needs 1.10.1 or later)' }],
+  newestKnownVersion: 'v1.23.0',
+  olderVersionsReason: 'IPv6 clusters need 1.10.1 or later, and the catalog does not carry the policies of older plugins',
+  podIdentity: { minimumVersion: 'v1.15.5-eksbuild.1', source: `${EKS_POD_IDENTITY_ADDON_TABLE}: v1.15.5-eksbuild.1` },
+  narrowings: [{
+    kind: NarrowingKind.RESOURCE_SCOPED,
+    actions: ['ec2:AssignIpv6Addresses', 'ec2:CreateTags'],
+    description: 'IPv6 address assignment and tagging are limited to network interfaces of the stack\'s region and account (upstream: * and arn:aws:ec2:*:*:network-interface/*)',
+  }],
+};
+
+/** @internal */
 export function vpcCniDefinition(options: VpcCniOptions): ControllerDefinition {
   const ipv6 = options.ipv6 ?? false;
   return {
-    name: 'Amazon VPC CNI',
-    defaultNamespace: 'kube-system',
-    defaultServiceAccountName: 'aws-node',
-    managedPolicyNames: ipv6 ? [] : ['AmazonEKS_CNI_Policy'],
-    policyVersion: ipv6 ? 'v1.10.0' : 'aws-managed',
-    minimumPodIdentityVersion: 'v1.15.5-eksbuild.1',
-    addonName: 'vpc-cni',
+    entry: VPC_CNI,
+    managedPolicyNames: () => (ipv6 ? [] : ['AmazonEKS_CNI_Policy']),
     statements: (scope: IConstruct) => {
       if (!ipv6) return [];
       const target = statementTarget(scope);

@@ -1,0 +1,50 @@
+import { catalogEntries, catalogMarkdown } from '../../catalog/catalog-listing';
+
+const USAGE = [
+  'usage: cdk-eks-identity catalog [--format md|json]',
+  '',
+  'Lists the controller catalog: each entry\'s namespace and service account and the install they',
+  'match, its EKS add-on, the versions it has policies for (newest known, oldest supported), the',
+  'first version that works with EKS Pod Identity and the evidence, the upstream sources of every',
+  'policy range, and how its statements are narrower than upstream\'s. Exits 2 on bad usage.',
+  '',
+  '  --format md|json    Markdown (default) or JSON',
+];
+
+const FORMATS = ['md', 'json'];
+
+/**
+ * `cdk-eks-identity catalog`: prints the controller catalog.
+ *
+ * @param args the arguments after `catalog`
+ * @param out where output lines go
+ * @returns the exit code: 0, or 2 on bad usage
+ */
+export function runCatalog(args: string[], out: (line: string) => void): number {
+  let format = 'md';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-h' || arg === '--help') {
+      USAGE.forEach((line) => out(line));
+      return 0;
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+      if (value === undefined || !FORMATS.includes(value)) {
+        return usageError(out, `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
+      }
+      format = value;
+    } else {
+      return usageError(out, `unexpected argument ${arg}`);
+    }
+  }
+  const entries = catalogEntries();
+  const text = format === 'json' ? JSON.stringify(entries, undefined, 2) : catalogMarkdown(entries);
+  text.replace(/\n$/, '').split('\n').forEach((line) => out(line));
+  return 0;
+}
+
+function usageError(out: (line: string) => void, problem: string): number {
+  out(`error: ${problem}`);
+  out(USAGE[0]);
+  return 2;
+}

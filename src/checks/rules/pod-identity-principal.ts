@@ -9,9 +9,9 @@ export const podIdentityPrincipal: Rule = {
   level: CheckLevel.ERROR,
   check: (model) => model.roles.filter((role) => model.associationsUsing(role).length > 0).flatMap((role) => model.podIdentityStatements(role)
     .filter((g) => g.anyPrincipal && g.allowsAssumeRole).map((g) => ({
-    ...at(role, TRUST_POLICY),
-    message: `role ${role.logicalId} allows sts:AssumeRole to the "*" principal (statement ${g.statementIndex}${g.statement.sid ? ` ${g.statement.sid}` : ''}): `
+      ...at(role, TRUST_POLICY),
+      message: `role ${role.logicalId} allows sts:AssumeRole to the "*" principal (statement ${g.statementIndex}${g.statement.sid ? ` ${g.statement.sid}` : ''}): `
       + 'anyone who meets its conditions, in any account, can assume it',
-    fix: `name the service principal ${POD_IDENTITY_PRINCIPAL} (or the exact principals that need the role)`,
-  }))),
+      fix: `name the service principal ${POD_IDENTITY_PRINCIPAL} (or the exact principals that need the role)`,
+    }))),
 };

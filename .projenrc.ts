@@ -50,7 +50,23 @@ const project = new awscdk.AwsCdkConstructLibrary({
   tsconfigDev: { compilerOptions: { isolatedModules: true } },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'examples', 'labs', 'build-tools', 'projenrc'], commandOptions: { fix: false } },
   gitignore: ['cdk.out/', 'cdk.context.json', '/bench/results/', '.ci-jest-results.json'],
-  npmIgnoreOptions: { ignorePatterns: ['cdk.out/', '/bench/', '/examples/', '/.ci/'] },
+  npmIgnoreOptions: { ignorePatterns: ['cdk.out/', '/bench/', '/examples/', '/labs/', '/rosetta/', '/.ci/'] },
+});
+
+// The boundaries of the parts (README, "Architecture"): the core uses nothing of the rest; the
+// readers of synthesized templates (checks, report, diff, assertions) use no construct module.
+const CONSTRUCT_MODULES = ['./src/cluster', './src/identity', './src/access', './src/catalog', './src/k8s', './src/private', './src/cli', './labs'];
+project.eslint!.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: [
+      { target: './src/core', from: './src', except: ['./core'], message: 'src/core uses nothing of the rest of the library' },
+      ...['checks', 'report', 'diff', 'assertions'].map((reader) => ({
+        target: `./src/${reader}`,
+        from: CONSTRUCT_MODULES,
+        message: `src/${reader} reads synthesized templates and the core; it imports no construct module`,
+      })),
+    ],
+  }],
 });
 
 // ts-jest transpiles only: the jsii compile is the type check, and it keeps the suite fast on small machines.

@@ -5,7 +5,7 @@ import { LabEnvironment } from './lab-environment';
 import { addAwsCliPod, addVerificationJob } from './verification-objects';
 import { IdentityMode } from '../src';
 
-/** Role name from the notes' `eksctl create podidentityassociation --role-name`. */
+/** Role name from the walkthrough's `eksctl create podidentityassociation --role-name`. */
 export const LAB2_ROLE_NAME = 's3-eks-pod-identity-role';
 
 /**

@@ -5,7 +5,7 @@ import { createLabCluster } from './lab-cluster';
 import { LabEnvironment } from './lab-environment';
 import { AccessPolicy, AwsAuthMigration, IdentityCluster } from '../src';
 
-/** The notes' `testuser`, here a role a person assumes (no access keys). Cluster admin. */
+/** The walkthrough's `testuser`, here a role a person assumes (no access keys). Cluster admin. */
 export const LAB4_TESTUSER_ROLE_NAME = 'testuser';
 /** A role that may read most of the cluster (AmazonEKSViewPolicy, cluster scope). */
 export const LAB4_VIEWER_ROLE_NAME = 'myeks-viewer';
@@ -19,7 +19,7 @@ export const LAB4_NAMESPACE = 'app';
 export const LAB4_GROUP = 'pod-readers';
 
 /**
- * The `aws-auth` ConfigMap of the notes: the node role (`system:bootstrappers`, `system:nodes`)
+ * The `aws-auth` ConfigMap of the walkthrough: the node role (`system:bootstrappers`, `system:nodes`)
  * and the IAM user `testuser` in `system:masters` (added with `eksctl create iamidentitymapping`).
  */
 export function lab4AwsAuthConfigMap(nodeRoleArn: string, account: string): string {
@@ -63,7 +63,7 @@ function kubeconfigOutput(scope: Construct, id: string, cluster: IdentityCluster
 
 /**
  * Lab 4 — cluster authentication and authorization: cluster `myeks` in authentication mode `API`,
- * the notes' `aws-auth` ConfigMap migrated with `AwsAuthMigration` (its two mappings are excluded
+ * the walkthrough's `aws-auth` ConfigMap migrated with `AwsAuthMigration` (its two mappings are excluded
  * with reasons: EKS made the node group's entry itself, and the IAM user `testuser` is replaced by
  * a role), `testuser` as a role with cluster admin through an access entry (no `system:masters`),
  * a read-only viewer, an editor scoped to namespace `app`, and a custom group `pod-readers` bound
@@ -76,7 +76,7 @@ export function createLab4(app: App, lab: LabEnvironment): Stack {
   });
   const cluster = createLabCluster(stack, lab);
 
-  // The notes' aws-auth, moved to access entries. Nothing in it becomes a new entry here, and the
+  // The walkthrough's aws-auth, moved to access entries. Nothing in it becomes a new entry here, and the
   // migration says why for each mapping instead of dropping them silently.
   const nodeRoleArn = cluster.cluster.defaultNodegroup!.role.roleArn;
   new AwsAuthMigration(stack, 'AwsAuth', {

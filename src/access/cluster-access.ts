@@ -15,6 +15,7 @@ import { AuthenticationMode } from '../core/authentication-mode';
 import { isOpaque } from '../core/deploy-time';
 import { identityErrorMessage, throwIdentityError, throwIfProblem } from '../core/errors';
 import { stackPartition } from '../private/stack-values';
+import { asTemplateText } from '../private/template-text-of';
 
 /**
  * What an access entry grants (everything but the cluster and the principal).
@@ -117,8 +118,8 @@ export class ClusterAccess extends Construct {
     }
     this.validatePrincipal();
     throwIfProblem(this, entryTypeIdentityProblem(this.type, this.kubernetesGroups, this.username));
-    for (const group of this.kubernetesGroups) throwIfProblem(this, kubernetesGroupProblem(group));
-    if (this.username !== undefined) throwIfProblem(this, accessEntryUsernameProblem(this.username));
+    for (const group of this.kubernetesGroups) throwIfProblem(this, kubernetesGroupProblem(asTemplateText(this, group)));
+    if (this.username !== undefined) throwIfProblem(this, accessEntryUsernameProblem(asTemplateText(this, this.username)));
     claimAccessEntry(props.cluster, this, this.principalArn);
     this.addAccessPolicies(...(props.accessPolicies ?? []));
 
@@ -170,7 +171,7 @@ export class ClusterAccess extends Construct {
   }
 
   private validatePrincipal(): void {
-    throwIfProblem(this, principalArnProblem(this.principalArn));
+    throwIfProblem(this, principalArnProblem(asTemplateText(this, this.principalArn)));
     if (this.type === AccessEntryType.STANDARD || isOpaque(this.principalArn)) return;
     const parsed = parseIamArn(this.principalArn)!;
     if (parsed.resourceType !== 'role') {

@@ -5,6 +5,7 @@ import { kubernetesGroupProblem } from '../core/access-entry-names';
 import { throwIdentityError, throwIfProblem } from '../core/errors';
 import { namespaceNameProblem, rbacObjectNameProblem } from '../core/kubernetes-names';
 import { MANAGED_BY_LABEL, RBAC_API_GROUP } from '../core/kubernetes-vocabulary';
+import { asTemplateText } from '../private/template-text-of';
 
 const RBAC_API_VERSION = `${RBAC_API_GROUP}/v1`;
 
@@ -128,8 +129,8 @@ export class KubernetesGroup extends Construct {
     super(scope, id);
     this.groupName = props.group;
     this.namespace = props.namespace;
-    throwIfProblem(this, kubernetesGroupProblem(props.group));
-    if (props.namespace !== undefined) throwIfProblem(this, namespaceNameProblem(props.namespace));
+    throwIfProblem(this, kubernetesGroupProblem(asTemplateText(this, props.group)));
+    if (props.namespace !== undefined) throwIfProblem(this, namespaceNameProblem(asTemplateText(this, props.namespace)));
     const hasRules = props.rules !== undefined;
     if (hasRules === (props.clusterRole !== undefined)) {
       throwIdentityError(this, `Kubernetes group '${props.group}' needs exactly one of rules and clusterRole`,
@@ -187,7 +188,7 @@ export class KubernetesGroup extends Construct {
   }
 
   private checkObjectName(field: string, name: string): void {
-    throwIfProblem(this, rbacObjectNameProblem(name, field));
+    throwIfProblem(this, rbacObjectNameProblem(asTemplateText(this, name), field));
   }
 
   private checkRules(rules: RbacRule[]): void {

@@ -2,7 +2,7 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { InlinePolicyRole } from './private/inline-policy-role';
-import { podIdentityTargetTrustStatement, TargetRoleScope } from './private/pod-identity-trust-statement';
+import { podIdentityTargetTrustStatements, TargetRoleScope } from './private/pod-identity-trust-statement';
 import { renderTrustDocument, trustDocument } from './private/trust-document';
 import { WorkloadIdentity } from './workload-identity';
 import { throwIdentityError, throwIfProblem } from '../core/errors';
@@ -10,6 +10,7 @@ import { podIdentityExternalId } from '../core/pod-identity';
 import { roleNameProblem } from '../core/role-name';
 import { literalClusterArn, literalClusterName } from '../private/cluster-literals';
 import { roleArnFromName, stackPartition } from '../private/stack-values';
+import { asTemplateText } from '../private/template-text-of';
 
 /**
  * Properties of {@link PodIdentityTargetRole}.
@@ -67,7 +68,7 @@ export class PodIdentityTargetRole extends Construct implements iam.IGrantable {
     if (Token.isUnresolved(props.roleName)) {
       throwIdentityError(this, 'the target role name is not known at synth', 'give the target role a literal roleName (both accounts refer to it by ARN)');
     }
-    throwIfProblem(this, roleNameProblem(props.roleName, 'roleName'));
+    throwIfProblem(this, roleNameProblem(asTemplateText(this, props.roleName), 'roleName'));
     const targetStack = Stack.of(this);
     const clusterStack = Stack.of(identity);
     const known = (value: string) => !Token.isUnresolved(value);
@@ -84,8 +85,8 @@ export class PodIdentityTargetRole extends Construct implements iam.IGrantable {
       managedPolicies: props.managedPolicies,
       description: `EKS Pod Identity target role of ${identity.namespace}/${identity.serviceAccountName}`,
     });
-    const statement = podIdentityTargetTrustStatement(`arn:${stackPartition(targetStack)}:iam::${clusterStack.account}:root`, identity.roleArn, scopeOfTrust);
-    role.setTrust(renderTrustDocument(trustDocument([statement])));
+    const statements = podIdentityTargetTrustStatements(`arn:${stackPartition(targetStack)}:iam::${clusterStack.account}:root`, identity.roleArn, scopeOfTrust);
+    role.setTrust(renderTrustDocument(trustDocument(statements)));
     this.role = role;
     this.grantPrincipal = role;
     for (const s of props.statements ?? []) role.addToPrincipalPolicy(s);

@@ -22,6 +22,7 @@ import { roleNameProblem } from '../core/role-name';
 import { KubernetesServiceAccount } from '../k8s/kubernetes-service-account';
 import { claimServiceAccount } from '../k8s/private/service-account-registry';
 import { knownRoleArn, roleArnFromName } from '../private/stack-values';
+import { asTemplateText } from '../private/template-text-of';
 
 /**
  * Options of a workload identity (everything but the cluster).
@@ -284,7 +285,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
       this.warnIfForeignTrustCannotWork(props.role);
     } else {
       const roleName = props.roleName ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
-      throwIfProblem(this, roleNameProblem(roleName, 'roleName'));
+      throwIfProblem(this, roleNameProblem(asTemplateText(this, roleName), 'roleName'));
       this.createdRole = new InlinePolicyRole(this, 'Role', {
         roleName,
         assumedBy: this.mode === IdentityMode.IRSA
@@ -386,7 +387,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
 
   private validateNames(props: WorkloadIdentityProps): void {
     // A wildcard subject is judged with each wildcard standing for one letter.
-    const judged = (value: string) => this.wildcard ? value.replace(/[*?]/g, 'a') : value;
+    const judged = (value: string) => asTemplateText(this, this.wildcard ? value.replace(/[*?]/g, 'a') : value);
     throwIfProblem(this, namespaceNameProblem(judged(this.namespace)));
     throwIfProblem(this, serviceAccountNameProblem(judged(this.serviceAccountName)));
     if (props.roleName && props.role) {

@@ -5,6 +5,7 @@ import type { IIdentityCluster } from '../cluster/i-identity-cluster';
 import { throwIfProblem } from '../core/errors';
 import { namespaceNameProblem, serviceAccountNameProblem } from '../core/kubernetes-names';
 import { MANAGED_BY_LABEL } from '../core/kubernetes-vocabulary';
+import { asTemplateText } from '../private/template-text-of';
 
 /**
  * A Kubernetes service account.
@@ -68,8 +69,8 @@ export class KubernetesServiceAccount extends Construct {
 
   constructor(scope: Construct, id: string, props: KubernetesServiceAccountProps) {
     super(scope, id);
-    throwIfProblem(this, namespaceNameProblem(props.namespace));
-    throwIfProblem(this, serviceAccountNameProblem(props.name));
+    throwIfProblem(this, namespaceNameProblem(asTemplateText(this, props.namespace)));
+    throwIfProblem(this, serviceAccountNameProblem(asTemplateText(this, props.name)));
     claimServiceAccount(props.cluster, this, props.namespace, props.name);
     this.namespace = props.namespace;
     this.serviceAccountName = props.name;

@@ -379,9 +379,14 @@ export function podIdentityRefusals(analysis: TrustAnalysis, request: PodIdentit
   }));
 }
 
-/** Whether the trust allows the pod identity service principal an action in some statement (conditions aside). */
+/**
+ * Whether the trust allows the pod identity service principal an action: some Allow statement
+ * covers it (conditions aside: `podIdentityAllowed` judges those) and no unconditional Deny does.
+ */
 export function podIdentityGrantsAction(analysis: TrustAnalysis, action: string): boolean {
-  return analysis.podIdentity.some((g) => coversAction(g.statement, action));
+  return analysis.podIdentity.some((g) => coversAction(g.statement, action))
+    && !analysis.denies.some((d) => d.conditions.length === 0 && !d.opaqueConditions
+      && hasPrincipal(d, 'Service', POD_IDENTITY_PRINCIPAL) && coversAction(d, action));
 }
 
 /** What EKS Pod Identity presents when the association role assumes a cross-account target role. */

@@ -41,19 +41,28 @@ export type TargetRoleScope =
 
 /**
  * The trust of a cross-account pod identity target role: the cluster's account may assume it
- * (`sts:AssumeRole` + `sts:TagSession`) only as the association role, and only for the one
- * association — by the session tags, or, when the association disables them, by its external id
- * (EKS user guide, "Access AWS resources using EKS Pod Identity target IAM roles").
+ * (`sts:AssumeRole` + `sts:TagSession`) only as the association role (`ArnEquals
+ * aws:PrincipalARN`), and only for the one association — by the session tags in one statement, or,
+ * when the association disables them, by its external id on `sts:AssumeRole` and a second
+ * statement for `sts:TagSession`: the two forms of the EKS user guide ("Access AWS resources using
+ * EKS Pod Identity target IAM roles",
+ * https://docs.aws.amazon.com/eks/latest/userguide/pod-id-assign-target-role.html), the second
+ * statement also scoped to the association role.
  */
-export function podIdentityTargetTrustStatement(
-  clusterAccountRootArn: string, associationRoleArn: string, scope: TargetRoleScope): TrustStatement {
-  return {
-    Effect: 'Allow',
-    Principal: { AWS: clusterAccountRootArn },
-    Action: [...POD_IDENTITY_ACTIONS],
-    Condition: {
-      ArnEquals: { 'aws:PrincipalARN': associationRoleArn },
-      ...('sessionTags' in scope ? { StringEquals: sessionTagConditions(scope.sessionTags) } : { StringEquals: { 'sts:ExternalId': scope.externalId } }),
-    },
-  };
+export function podIdentityTargetTrustStatements(
+  clusterAccountRootArn: string, associationRoleArn: string, scope: TargetRoleScope): TrustStatement[] {
+  const principal = { AWS: clusterAccountRootArn };
+  const asAssociationRole = { ArnEquals: { 'aws:PrincipalARN': associationRoleArn } };
+  if ('sessionTags' in scope) {
+    return [{
+      Effect: 'Allow',
+      Principal: principal,
+      Action: [...POD_IDENTITY_ACTIONS],
+      Condition: { ...asAssociationRole, StringEquals: sessionTagConditions(scope.sessionTags) },
+    }];
+  }
+  return [
+    { Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', Condition: { ...asAssociationRole, StringEquals: { 'sts:ExternalId': scope.externalId } } },
+    { Effect: 'Allow', Principal: principal, Action: 'sts:TagSession', Condition: asAssociationRole },
+  ];
 }

@@ -21,6 +21,8 @@ export function build(app: App): Stack {
     clusterName: 'shared-eks',
     openIdConnectIssuerUrl: 'https://oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF',
     // openIdConnectProviderArn defaults to arn:aws:iam::<account>:oidc-provider/<issuer> (eksctl utils associate-iam-oidc-provider made it)
+    // The agent addon is installed (aws eks describe-addon --addon-name eks-pod-identity-agent): AUTO may pick pod identity.
+    podIdentityAgentInstalled: true,
   });
 
   const orders = new dynamodb.Table(stack, 'Orders', {

@@ -38,10 +38,32 @@ export interface IIdentityCluster extends IIdentityClusterRef {
   readonly podIdentityAgent?: IDependable;
 
   /**
-   * Why EKS Pod Identity cannot be used with this cluster, or undefined when it can.
+   * Why EKS Pod Identity cannot be used with this cluster at all (a region without it, no agent),
+   * or undefined when it can.
    * @default - pod identity can be used
    */
   readonly podIdentityUnavailableReason?: string;
+
+  /**
+   * Whether the `eks-pod-identity-agent` runs in the cluster (the addon, or Auto Mode).
+   * @default - not known (a cluster imported without saying): `AUTO` then chooses IRSA
+   */
+  readonly podIdentityAgentInstalled?: boolean;
+
+  /**
+   * The namespaces the cluster's Fargate profiles select (patterns: `*` and `?` are wildcards).
+   * Pods there run on Fargate, where EKS Pod Identity does not: `AUTO` chooses IRSA for them, and
+   * an explicit `POD_IDENTITY` fails at synth.
+   */
+  readonly fargateNamespaces: string[];
+
+  /**
+   * Why EKS Pod Identity cannot be used for the pods of a namespace of this cluster (the
+   * cluster's reason, or a Fargate profile that selects the namespace), or undefined when it can.
+   *
+   * @param namespace the namespace of the service account
+   */
+  podIdentityUnavailableReasonFor(namespace: string): string | undefined;
 
   /** The cluster's Kubernetes objects (a cdk8s chart) and how they are delivered. */
   readonly kubernetesObjects: ClusterKubernetesObjects;

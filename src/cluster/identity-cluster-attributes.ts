@@ -50,11 +50,21 @@ export interface IdentityClusterAttributes {
   readonly autoMode?: boolean;
 
   /**
-   * Whether the `eks-pod-identity-agent` runs in the cluster (addon or Auto Mode). When false,
-   * `AUTO` identities use IRSA and explicit pod identity fails at synth.
-   * @default true
+   * Whether the `eks-pod-identity-agent` runs in the cluster (the addon; Auto Mode has it built
+   * in). When false, `AUTO` identities use IRSA and an explicit `POD_IDENTITY` fails at synth. When
+   * not given, the agent is not known to be there: `AUTO` chooses IRSA (which works whenever the
+   * OIDC provider exists), and an explicit `POD_IDENTITY` is allowed with a synth warning.
+   * @default - not known, unless `autoMode` is true
    */
   readonly podIdentityAgentInstalled?: boolean;
+
+  /**
+   * The namespaces the cluster's Fargate profiles select (patterns with `*` and `?` as in
+   * Fargate selectors). `AUTO` identities in them use IRSA and an explicit `POD_IDENTITY` fails
+   * at synth: EKS Pod Identity does not run on Fargate.
+   * @default - no Fargate profiles
+   */
+  readonly fargateNamespaces?: string[];
 
   /**
    * How the Kubernetes objects are delivered.

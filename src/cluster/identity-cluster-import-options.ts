@@ -20,10 +20,18 @@ export interface IdentityClusterImportOptions {
 
   /**
    * For a cluster created in this app: add the `eks-pod-identity-agent` addon unless the cluster
-   * already has one or runs Auto Mode. For an imported cluster: whether the agent is installed.
-   * @default true
+   * already has one or runs Auto Mode. For a cluster aws-eks-v2 imported: whether the agent is
+   * installed (when not given it is not known, and `AUTO` chooses IRSA).
+   * @default - created in this app: true; imported: not known
    */
   readonly podIdentityAgent?: boolean;
+
+  /**
+   * The namespaces the Fargate profiles of a cluster aws-eks-v2 imported select (patterns with
+   * `*` and `?`). For a cluster created in this app they are read from its Fargate profiles.
+   * @default - none (imported), or the cluster's own profiles (created in this app)
+   */
+  readonly fargateNamespaces?: string[];
 
   /**
    * How the Kubernetes objects are delivered (`KUBECTL` needs the cluster's kubectl provider).

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { EKS_USE_NATIVE_OIDC_PROVIDER } from 'aws-cdk-lib/cx-api';
@@ -6,6 +6,7 @@ import { Construct, IDependable } from 'constructs';
 import { IIdentityCluster } from './i-identity-cluster';
 import { IdentityClusterAttributes } from './identity-cluster-attributes';
 import { IdentityClusterImportOptions } from './identity-cluster-import-options';
+import { fargateNamespacesOf } from './private/fargate-namespaces';
 import { IdentityClusterBase } from './private/identity-cluster-base';
 import { importClusterAttributes } from './private/import-cluster-attributes';
 import { importEksCluster } from './private/import-eks-cluster';
@@ -13,10 +14,13 @@ import { issuerWithoutScheme } from './private/issuer-token';
 import { regionPodIdentityProblem } from './private/pod-identity-availability';
 import { ClusterAccess } from '../access/cluster-access';
 import { AccessPolicy } from '../core/access-policy';
+import { addonVersionProblem } from '../core/addon-version';
 import { AuthenticationMode } from '../core/authentication-mode';
-import { throwIdentityError } from '../core/errors';
+import { throwIdentityError, throwIfProblem } from '../core/errors';
+import { fargateNamespaceProblem } from '../core/kubernetes-names';
 import { ClusterKubernetesObjects } from '../k8s/cluster-kubernetes-objects';
 import { KubernetesObjectsDelivery } from '../k8s/kubernetes-objects-delivery';
+import { asTemplateText } from '../private/template-text-of';
 
 /**
  * Properties of {@link IdentityCluster}: every aws-eks-v2 `ClusterProps` plus the identity
@@ -40,9 +44,35 @@ export interface IdentityClusterProps extends eks.ClusterProps {
 
   /**
    * Install the `eks-pod-identity-agent` addon. Ignored in Auto Mode, where the agent is built in.
+   * Without the agent, `AUTO` identities use IRSA and an explicit `POD_IDENTITY` fails at synth.
    * @default true
    */
   readonly podIdentityAgent?: boolean;
+
+  /**
+   * Version of the `eks-pod-identity-agent` addon, e.g. `v1.3.10-eksbuild.1`
+   * (`aws eks describe-addon-versions --addon-name eks-pod-identity-agent`).
+   * @default - the version EKS chooses for the cluster's Kubernetes version
+   */
+  readonly podIdentityAgentVersion?: string;
+
+  /**
+   * Configuration values of the `eks-pod-identity-agent` addon
+   * (`aws eks describe-addon-configuration --addon-name eks-pod-identity-agent --addon-version <v>`),
+   * e.g. `{ agent: { additionalArgs: { '-b': '169.254.170.23' } } }` to bind IPv4 only on nodes
+   * without IPv6, or `{ daemonsets: { hybrid: { create: true } } }` for EKS Hybrid Nodes.
+   * @default - the addon's defaults
+   */
+  readonly podIdentityAgentConfiguration?: { [key: string]: any };
+
+  /**
+   * Give the principal that creates the cluster — with CDK, the CloudFormation execution role — a
+   * cluster-admin access entry that appears in no template. Off by default here, unlike
+   * aws-eks-v2: name the people and roles that administer the cluster in `admins`, where the rule
+   * pack and the identity report see them. Changing it after creation replaces the cluster.
+   * @default false
+   */
+  readonly bootstrapClusterCreatorAdminPermissions?: boolean;
 
   /**
    * How the cluster's Kubernetes objects (service accounts, namespaces, RBAC) are delivered.
@@ -105,7 +135,10 @@ export class IdentityCluster extends IdentityClusterBase {
    * @default - pod identity can be used
    */
   public readonly podIdentityUnavailableReason?: string;
+  /** Whether the `eks-pod-identity-agent` runs in the cluster (the addon, or Auto Mode). */
+  public readonly podIdentityAgentInstalled: boolean;
   public readonly kubernetesObjects: ClusterKubernetesObjects;
+  private readonly fargateProfileNamespaces: string[] = [];
 
   constructor(scope: Construct, id: string, props: IdentityClusterProps) {
     super(scope, id);
@@ -120,7 +153,13 @@ export class IdentityCluster extends IdentityClusterBase {
     }
     this.autoMode = props.defaultCapacityType === undefined || props.defaultCapacityType === eks.DefaultCapacityType.AUTOMODE;
 
-    this.cluster = new eks.Cluster(this, 'Resource', props);
+    const bootstrapCreatorAdmin = props.bootstrapClusterCreatorAdminPermissions ?? false;
+    this.cluster = new eks.Cluster(this, 'Resource', { ...props, bootstrapClusterCreatorAdminPermissions: bootstrapCreatorAdmin });
+    if (!bootstrapCreatorAdmin && (props.admins ?? []).length === 0) {
+      Annotations.of(this).addWarningV2('cdk-eks-identity:noClusterAdmin',
+        'no principal gets cluster admin (admins is empty and bootstrapClusterCreatorAdminPermissions is false): '
+        + 'nobody can use the Kubernetes API until an access entry grants it; add admins: [<role ARN>]');
+    }
     // Explicit, so an identity or access grant with the id 'Default' does not make it ambiguous.
     this.node.defaultChild = this.cluster;
     if (this.authenticationMode !== AuthenticationMode.API) {
@@ -133,10 +172,16 @@ export class IdentityCluster extends IdentityClusterBase {
     this.openIdConnectProvider = this.cluster.openIdConnectProvider;
     this.openIdConnectProviderArn = this.openIdConnectProvider.openIdConnectProviderArn;
 
-    if (!this.autoMode && (props.podIdentityAgent ?? true)) {
-      this.podIdentityAgent = this.cluster.eksPodIdentityAgent;
+    const agentWanted = props.podIdentityAgent ?? true;
+    if (!this.autoMode && agentWanted) {
+      this.podIdentityAgent = this.configureAgent(this.cluster.eksPodIdentityAgent!, props);
+    } else if (props.podIdentityAgentVersion !== undefined || props.podIdentityAgentConfiguration !== undefined) {
+      throwIdentityError(this, `podIdentityAgentVersion and podIdentityAgentConfiguration configure the eks-pod-identity-agent addon, which ${this.autoMode ? 'Auto Mode does not need (the agent is built in)' : 'podIdentityAgent: false leaves out'}`,
+        this.autoMode ? 'remove them' : 'remove them, or set podIdentityAgent: true');
     }
-    this.podIdentityUnavailableReason = regionPodIdentityProblem(Stack.of(this));
+    this.podIdentityAgentInstalled = this.autoMode || agentWanted;
+    this.podIdentityUnavailableReason = regionPodIdentityProblem(Stack.of(this))
+      ?? (this.podIdentityAgentInstalled ? undefined : 'the eks-pod-identity-agent addon is not installed (podIdentityAgent: false)');
 
     // Scoped where aws-eks-v2 `grantClusterAdmin` put them, so the logical ids stay the same and an
     // upgrade updates the entries in place (a replacement would collide with the old entry).
@@ -151,5 +196,49 @@ export class IdentityCluster extends IdentityClusterBase {
       kubectlCluster: this.cluster,
       clusterName: this.clusterName,
     });
+  }
+
+  /**
+   * The namespaces the cluster's Fargate profiles select (added with `addFargateProfile`; at synth
+   * also profiles added to the aws-eks-v2 cluster directly).
+   */
+  public get fargateNamespaces(): string[] {
+    return [...this.fargateProfileNamespaces];
+  }
+
+  /**
+   * Adds a Fargate profile (aws-eks-v2 `addFargateProfile`). Pods of its namespaces run on Fargate,
+   * where EKS Pod Identity does not: `AUTO` identities there use IRSA, and an explicit
+   * `POD_IDENTITY` fails at synth. Add profiles before the identities of their namespaces.
+   *
+   * @param id the construct id of the profile
+   * @param options the profile: selectors (namespace patterns and labels), pod execution role, subnets
+   */
+  public addFargateProfile(id: string, options: eks.FargateProfileOptions): eks.FargateProfile {
+    for (const selector of options.selectors) throwIfProblem(this, fargateNamespaceProblem(asTemplateText(this, selector.namespace)));
+    const profile = this.cluster.addFargateProfile(id, options);
+    this.fargateProfileNamespaces.push(...options.selectors.map((s) => s.namespace));
+    return profile;
+  }
+
+  /** @internal */
+  public _currentFargateNamespaces(): string[] {
+    return [...new Set([...this.fargateProfileNamespaces, ...fargateNamespacesOf(this.cluster, this.clusterName)])];
+  }
+
+  private configureAgent(addon: eks.IAddon, props: IdentityClusterProps): eks.IAddon {
+    const cfn = addon.node.defaultChild as eks.CfnAddon;
+    if (props.podIdentityAgentVersion !== undefined) {
+      throwIfProblem(this, addonVersionProblem(asTemplateText(this, props.podIdentityAgentVersion), 'podIdentityAgentVersion'));
+      cfn.addonVersion = props.podIdentityAgentVersion;
+    }
+    if (props.podIdentityAgentConfiguration !== undefined) {
+      const configuration = props.podIdentityAgentConfiguration;
+      if (configuration === null || typeof configuration !== 'object' || Array.isArray(configuration)) {
+        throwIdentityError(this, 'podIdentityAgentConfiguration is not an object', 'give the configuration values as an object, e.g. { agent: { additionalArgs: { \'-b\': \'169.254.170.23\' } } }');
+      }
+      cfn.configurationValues = Stack.of(this).toJsonString(configuration);
+    }
+    return addon;
   }
 }

@@ -52,3 +52,12 @@ export function rbacObjectNameProblem(name: string, what = 'name'): Problem | un
   if (shape.invalidCharacters.length > 0) return { problem: `${what} '${name}' contains ${describeCharacters(shape.invalidCharacters)}, which an RBAC object name cannot hold`, fix };
   return undefined;
 }
+
+/**
+ * Why a Fargate profile selector's namespace is not a namespace name or pattern (`*` and `?` are
+ * wildcards in Fargate selectors).
+ */
+export function fargateNamespaceProblem(pattern: string): Problem | undefined {
+  const problem = namespaceNameProblem(pattern.replace(/[*?]/g, 'a'), 'Fargate namespace');
+  return problem && { problem: problem.problem.replace(/'[^']*'/, `'${pattern}'`), fix: `${problem.fix} (or a pattern with * and ?)` };
+}

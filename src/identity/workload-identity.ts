@@ -21,6 +21,7 @@ import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL } from '../core/pod-identi
 import { roleNameProblem } from '../core/role-name';
 import { KubernetesServiceAccount } from '../k8s/kubernetes-service-account';
 import { claimServiceAccount } from '../k8s/private/service-account-registry';
+import { recordPodIdentityNamespace } from '../private/pod-identity-namespaces';
 import { knownRoleArn, roleArnFromName } from '../private/stack-values';
 import { asTemplateText } from '../private/template-text-of';
 
@@ -251,6 +252,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     this.namespace = namespace;
     this.serviceAccountName = serviceAccountName;
     this.clusters = [props.cluster, ...(props.additionalClusters ?? [])];
+    this.validateClusters();
     this.wildcard = props.allowWildcardSubject ?? false;
     this.irsaTransition = props.irsaTransition ?? false;
     if (props.targetRoleArn !== undefined) throwIfProblem(this, roleArnProblem(props.targetRoleArn, 'targetRoleArn'));
@@ -266,7 +268,9 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
       platform: props.platform ?? WorkloadPlatform.LINUX_EC2,
       wildcardSubject: this.wildcard,
       multipleClusters: this.clusters.length > 1,
-      clusterReason: props.cluster.podIdentityUnavailableReason,
+      clusterReason: this.wildcard ? props.cluster.podIdentityUnavailableReason : props.cluster.podIdentityUnavailableReasonFor(this.namespace),
+      clusterCaution: props.cluster.autoMode || props.cluster.podIdentityAgentInstalled !== undefined ? undefined
+        : `the eks-pod-identity-agent is not known to be installed in cluster ${props.cluster.node.path} (say podIdentityAgentInstalled: true where you import it)`,
       workloadReason: props.podIdentityUnsupportedReason ?? props.controller?.podIdentityUnsupportedReason(),
     });
     if (selection.podIdentityImpossible) {
@@ -275,6 +279,11 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     }
     this.mode = selection.mode;
     this.modeReason = selection.reason;
+    if (this.mode === IdentityMode.POD_IDENTITY) recordPodIdentityNamespace(props.cluster, this, this.namespace);
+    if (selection.podIdentityCaution) {
+      Annotations.of(this).addWarningV2('cdk-eks-identity:podIdentityAgentUnknown',
+        `pod identity was requested, but ${selection.podIdentityCaution}: without the agent, pods get no credentials`);
+    }
     this.validateModeOptions(props);
     const statements = [...(props.controller?.statements(this) ?? []), ...(props.statements ?? [])];
     const managedPolicies = [...(props.controller?.managedPolicies() ?? []), ...(props.managedPolicies ?? [])];
@@ -383,6 +392,18 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
           ? 'trust fewer clusters with one role (split the identity), or use pod identity, which has no per-cluster trust'
           : 'use shorter namespace/service account names, or give the cluster a literal name');
     }
+  }
+
+  /** One trust statement and one service account per cluster: each cluster once. */
+  private validateClusters(): void {
+    this.clusters.forEach((cluster, index) => {
+      const first = this.clusters.indexOf(cluster);
+      if (first === index) return;
+      throwIdentityError(this, first === 0
+        ? `additionalClusters lists the identity's own cluster ${cluster.node.path}`
+        : `additionalClusters lists cluster ${cluster.node.path} twice`,
+      'list each other cluster once in additionalClusters; the identity\'s own cluster is always trusted');
+    });
   }
 
   private validateNames(props: WorkloadIdentityProps): void {

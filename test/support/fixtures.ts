@@ -56,7 +56,10 @@ export function issuerInRegionOf(stack: Stack, issuer = ISSUER_A): string {
   return issuer.replace(/^oidc\.eks\.[^/]+\//, `oidc.eks.${stack.region}.${suffix}/`);
 }
 
-/** A cluster made elsewhere, with a literal issuer (trust documents stay plain objects) in the stack's region and account. */
+/**
+ * A cluster made elsewhere, with a literal issuer (trust documents stay plain objects) in the
+ * stack's region and account, and the pod identity agent installed.
+ */
 export function importedCluster(stack: Stack, id = 'Imported', attrs: Partial<IdentityClusterAttributes> = {}): IIdentityCluster {
   const issuer = attrs.openIdConnectIssuerUrl?.replace(/^https:\/\//, '') ?? issuerInRegionOf(stack);
   const account = Token.isUnresolved(stack.account) ? ACCOUNT : stack.account;
@@ -65,6 +68,7 @@ export function importedCluster(stack: Stack, id = 'Imported', attrs: Partial<Id
     clusterName: 'imported',
     openIdConnectIssuerUrl: `https://${issuer}`,
     openIdConnectProviderArn: `arn:${partition}:iam::${account}:oidc-provider/${issuer}`,
+    podIdentityAgentInstalled: true,
     ...attrs,
   });
 }

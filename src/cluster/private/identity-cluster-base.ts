@@ -6,6 +6,7 @@ import { AuthenticationMode } from '../../core/authentication-mode';
 import { WorkloadIdentity, WorkloadIdentityOptions } from '../../identity/workload-identity';
 import { ClusterKubernetesObjects } from '../../k8s/cluster-kubernetes-objects';
 import { KubernetesServiceAccount, ServiceAccountOptions } from '../../k8s/kubernetes-service-account';
+import { fargatePatternFor } from '../../private/pod-identity-namespaces';
 import { IIdentityCluster } from '../i-identity-cluster';
 
 /**
@@ -31,7 +32,29 @@ export abstract class IdentityClusterBase extends Construct implements IIdentity
    * @default - pod identity can be used
    */
   public abstract readonly podIdentityUnavailableReason?: string;
+  /**
+   * Whether the `eks-pod-identity-agent` runs in the cluster.
+   * @default - not known
+   */
+  public abstract readonly podIdentityAgentInstalled?: boolean;
   public abstract readonly kubernetesObjects: ClusterKubernetesObjects;
+
+  public abstract readonly fargateNamespaces: string[];
+
+  /**
+   * The Fargate namespaces as they are at synth (a profile may be added after an identity).
+   * @internal
+   */
+  public _currentFargateNamespaces(): string[] {
+    return this.fargateNamespaces;
+  }
+
+  public podIdentityUnavailableReasonFor(namespace: string): string | undefined {
+    if (this.podIdentityUnavailableReason) return this.podIdentityUnavailableReason;
+    const pattern = fargatePatternFor(this.fargateNamespaces, namespace);
+    return pattern === undefined ? undefined
+      : `a Fargate profile of cluster ${this.node.path} selects namespace ${namespace}${pattern === namespace ? '' : ` (${pattern})`}, and EKS Pod Identity does not run on AWS Fargate`;
+  }
 
   public addWorkloadIdentity(id: string, options: WorkloadIdentityOptions): WorkloadIdentity {
     return new WorkloadIdentity(this, id, { ...options, cluster: this });

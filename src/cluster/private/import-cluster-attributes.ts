@@ -8,6 +8,7 @@ import { AuthenticationMode } from '../../core/authentication-mode';
 import { clusterNameProblem } from '../../core/cluster-name';
 import { isKnown } from '../../core/deploy-time';
 import { ErrorScope, throwIdentityError, throwIfProblem } from '../../core/errors';
+import { fargateNamespaceProblem } from '../../core/kubernetes-names';
 import { checkIssuerUrl, oidcProviderArnProblem } from '../../core/oidc-issuer';
 import { ClusterKubernetesObjects } from '../../k8s/cluster-kubernetes-objects';
 import { stackPartition } from '../../private/stack-values';
@@ -34,7 +35,10 @@ export function importClusterAttributes(scope: Construct, id: string, attrs: Ide
     }));
   }
   if (attrs.clusterArn !== undefined) validateClusterArn(where, attrs.clusterArn, attrs.clusterName, stack);
-  const agentInstalled = attrs.podIdentityAgentInstalled ?? true;
+  for (const pattern of attrs.fargateNamespaces ?? []) throwIfProblem(where, fargateNamespaceProblem(pattern));
+  const autoMode = attrs.autoMode ?? false;
+  // Auto Mode has the agent built in; otherwise what the user says, or not known.
+  const agentInstalled = autoMode ? true : attrs.podIdentityAgentInstalled;
   return new ImportedIdentityCluster(scope, id, {
     clusterName: attrs.clusterName,
     clusterArn: attrs.clusterArn ?? `arn:${stackPartition(stack)}:eks:${stack.region}:${stack.account}:cluster/${attrs.clusterName}`,
@@ -43,9 +47,11 @@ export function importClusterAttributes(scope: Construct, id: string, attrs: Ide
     openIdConnectProviderArn: attrs.openIdConnectProviderArn
       ?? `arn:${stackPartition(stack)}:iam::${stack.account}:oidc-provider/${issuer}`,
     authenticationMode: attrs.authenticationMode ?? AuthenticationMode.API,
-    autoMode: attrs.autoMode ?? false,
+    autoMode,
+    podIdentityAgentInstalled: agentInstalled,
+    fargateNamespaces: attrs.fargateNamespaces ?? [],
     podIdentityUnavailableReason: regionPodIdentityProblem(stack)
-      ?? (agentInstalled ? undefined : 'the eks-pod-identity-agent is not installed in the cluster (podIdentityAgentInstalled: false)'),
+      ?? (agentInstalled === false ? 'the eks-pod-identity-agent is not installed in the cluster (podIdentityAgentInstalled: false)' : undefined),
     recordInTemplate: true,
     kubernetesObjects: (owner) => new ClusterKubernetesObjects(owner, 'KubernetesObjects', {
       delivery: attrs.kubernetesObjectsDelivery,

@@ -1,20 +1,23 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { EKS_USE_NATIVE_OIDC_PROVIDER } from 'aws-cdk-lib/cx-api';
 import { Construct, IConstruct, IDependable } from 'constructs';
+import { fargateNamespacesOf } from './fargate-namespaces';
 import { ImportedIdentityCluster } from './imported-identity-cluster';
 import { issuerWithoutScheme } from './issuer-token';
 import { regionPodIdentityProblem } from './pod-identity-availability';
 import { formatOidcProviderArn } from '../../core/arn';
 import { AuthenticationMode } from '../../core/authentication-mode';
-import { identityErrorMessage, throwIdentityError } from '../../core/errors';
+import { ErrorScope, identityErrorMessage, throwIdentityError, throwIfProblem } from '../../core/errors';
+import { fargateNamespaceProblem } from '../../core/kubernetes-names';
+import { checkIssuerUrl } from '../../core/oidc-issuer';
+import { POD_IDENTITY_AGENT_ADDON } from '../../core/pod-identity';
 import { ClusterKubernetesObjects } from '../../k8s/cluster-kubernetes-objects';
 import { stackPartition } from '../../private/stack-values';
 import { IIdentityCluster } from '../i-identity-cluster';
 import { IdentityClusterImportOptions } from '../identity-cluster-import-options';
 
-const POD_IDENTITY_AGENT = 'eks-pod-identity-agent';
 
 function isAutoMode(cluster: eks.Cluster): boolean {
   const cfn = cluster.node.defaultChild as eks.CfnCluster;
@@ -26,7 +29,7 @@ function isAutoMode(cluster: eks.Cluster): boolean {
 function existingAgentAddon(cluster: eks.Cluster): IDependable | undefined {
   const stack = Stack.of(cluster);
   const clusterName = JSON.stringify(stack.resolve(cluster.clusterName));
-  return stack.node.findAll().find((c: IConstruct) => c instanceof eks.CfnAddon && c.addonName === POD_IDENTITY_AGENT
+  return stack.node.findAll().find((c: IConstruct) => c instanceof eks.CfnAddon && c.addonName === POD_IDENTITY_AGENT_ADDON
     && JSON.stringify(stack.resolve(c.clusterName)) === clusterName);
 }
 
@@ -57,6 +60,15 @@ function providerForCluster(scope: Construct, id: string, cluster: eks.Cluster):
 /** An aws-eks-v2 cluster as an identity cluster, reusing its OIDC provider and agent addon. */
 export function importEksCluster(scope: Construct, id: string, cluster: eks.ICluster, options: IdentityClusterImportOptions): IIdentityCluster {
   const stack = Stack.of(scope);
+  // Errors name the path the imported cluster gets.
+  const where: ErrorScope = { node: { path: `${scope.node.path}/${id}` } };
+  let givenIssuerUrl: string | undefined;
+  if (options.openIdConnectIssuerUrl !== undefined) {
+    const verdict = checkIssuerUrl(options.openIdConnectIssuerUrl, { expectedRegion: Token.isUnresolved(stack.region) ? undefined : stack.region });
+    throwIfProblem(where, verdict.problem);
+    givenIssuerUrl = verdict.url;
+  }
+  for (const pattern of options.fargateNamespaces ?? []) throwIfProblem(where, fargateNamespaceProblem(pattern));
   const delivery = options.kubernetesObjectsDelivery;
   const kubernetesObjects = (owner: Construct) => new ClusterKubernetesObjects(owner, 'KubernetesObjects', { delivery, kubectlCluster: cluster, clusterName: cluster.clusterName });
   const common = {
@@ -68,23 +80,27 @@ export function importEksCluster(scope: Construct, id: string, cluster: eks.IClu
 
   if (cluster instanceof eks.Cluster) {
     const autoMode = isAutoMode(cluster);
-    const issuerUrl = options.openIdConnectIssuerUrl ?? cluster.clusterOpenIdConnectIssuerUrl;
+    const issuerUrl = givenIssuerUrl ?? cluster.clusterOpenIdConnectIssuerUrl;
     const provider = providerForCluster(scope, `${id}OidcProvider`, cluster);
+    const agent = autoMode ? undefined : existingAgentAddon(cluster) ?? ((options.podIdentityAgent ?? true) ? cluster.eksPodIdentityAgent : undefined);
     return new ImportedIdentityCluster(scope, id, {
       ...common,
       openIdConnectIssuerUrl: issuerUrl,
       openIdConnectIssuer: issuerWithoutScheme(issuerUrl),
       openIdConnectProviderArn: provider.openIdConnectProviderArn,
       autoMode,
-      podIdentityAgent: autoMode ? undefined
-        : existingAgentAddon(cluster) ?? ((options.podIdentityAgent ?? true) ? cluster.eksPodIdentityAgent : undefined),
-      podIdentityUnavailableReason: regionPodIdentityProblem(stack),
+      podIdentityAgent: agent,
+      podIdentityAgentInstalled: autoMode || agent !== undefined,
+      podIdentityUnavailableReason: regionPodIdentityProblem(stack)
+        ?? (autoMode || agent !== undefined ? undefined : 'the eks-pod-identity-agent addon is not installed (podIdentityAgent: false)'),
+      fargateNamespaces: [...(options.fargateNamespaces ?? []), ...fargateNamespacesOf(cluster, cluster.clusterName)],
+      currentFargateNamespaces: () => fargateNamespacesOf(cluster, cluster.clusterName),
       recordInTemplate: false,
     });
   }
 
   let providerArn: string;
-  let issuerUrl = options.openIdConnectIssuerUrl;
+  let issuerUrl = givenIssuerUrl;
   try {
     const provider = cluster.openIdConnectProvider;
     providerArn = provider.openIdConnectProviderArn;
@@ -103,7 +119,9 @@ export function importEksCluster(scope: Construct, id: string, cluster: eks.IClu
     openIdConnectProviderArn: providerArn,
     autoMode: false,
     recordInTemplate: true,
+    podIdentityAgentInstalled: options.podIdentityAgent,
+    fargateNamespaces: options.fargateNamespaces ?? [],
     podIdentityUnavailableReason: regionPodIdentityProblem(stack)
-      ?? ((options.podIdentityAgent ?? true) ? undefined : 'the eks-pod-identity-agent is not installed in the cluster (podIdentityAgent: false)'),
+      ?? (options.podIdentityAgent === false ? 'the eks-pod-identity-agent is not installed in the cluster (podIdentityAgent: false)' : undefined),
   });
 }

@@ -18,6 +18,11 @@ export interface ImportedIdentityClusterProps {
   readonly autoMode: boolean;
   readonly podIdentityAgent?: IDependable;
   readonly podIdentityUnavailableReason?: string;
+  readonly podIdentityAgentInstalled?: boolean;
+  /** The Fargate namespaces known when the cluster is imported. */
+  readonly fargateNamespaces: string[];
+  /** The Fargate namespaces of a cluster of this app as they are at synth. */
+  readonly currentFargateNamespaces?: () => string[];
   readonly kubernetesObjects: (scope: Construct) => ClusterKubernetesObjects;
   /** Record the cluster in the template's Metadata (clusters that have no resource in this app). */
   readonly recordInTemplate: boolean;
@@ -36,7 +41,10 @@ export class ImportedIdentityCluster extends IdentityClusterBase {
   public readonly autoMode: boolean;
   public readonly podIdentityAgent?: IDependable;
   public readonly podIdentityUnavailableReason?: string;
+  public readonly podIdentityAgentInstalled?: boolean;
   public readonly kubernetesObjects: ClusterKubernetesObjects;
+  public readonly fargateNamespaces: string[];
+  private readonly currentFargate?: () => string[];
 
   constructor(scope: Construct, id: string, props: ImportedIdentityClusterProps) {
     super(scope, id);
@@ -49,13 +57,22 @@ export class ImportedIdentityCluster extends IdentityClusterBase {
     this.autoMode = props.autoMode;
     this.podIdentityAgent = props.podIdentityAgent;
     this.podIdentityUnavailableReason = props.podIdentityUnavailableReason;
+    this.podIdentityAgentInstalled = props.podIdentityAgentInstalled;
+    this.fargateNamespaces = [...props.fargateNamespaces];
+    this.currentFargate = props.currentFargateNamespaces;
     this.kubernetesObjects = props.kubernetesObjects(this);
     if (props.recordInTemplate) {
+      // A cluster made elsewhere: recorded for the readers of the template.
       recordImportedCluster(Stack.of(this), {
         clusterName: this.clusterName,
         openIdConnectIssuerUrl: this.openIdConnectIssuerUrl,
         openIdConnectProviderArn: this.openIdConnectProviderArn,
       });
     }
+  }
+
+  /** @internal */
+  public _currentFargateNamespaces(): string[] {
+    return this.currentFargate ? [...new Set([...this.fargateNamespaces, ...this.currentFargate()])] : this.fargateNamespaces;
   }
 }

@@ -13,6 +13,12 @@ export interface ModeSelectionInput {
   readonly clusterReason?: string;
   /** Why the workload (e.g. a controller version) cannot use pod identity, if it cannot. */
   readonly workloadReason?: string;
+  /**
+   * Why pod identity may not work with the cluster, when that is not known (an imported cluster
+   * whose agent is not known to be installed): `AUTO` then chooses IRSA; an explicit request is
+   * honoured with a warning.
+   */
+  readonly clusterCaution?: string;
 }
 
 /**
@@ -24,6 +30,8 @@ export interface ModeSelection {
   readonly reason: string;
   /** Set when pod identity was requested explicitly but cannot work. */
   readonly podIdentityImpossible?: string;
+  /** Set when pod identity was requested explicitly and may not work (see `clusterCaution`). */
+  readonly podIdentityCaution?: string;
 }
 
 function podIdentityBlocker(input: ModeSelectionInput): string | undefined {
@@ -44,10 +52,12 @@ export function selectIdentityMode(input: ModeSelectionInput): ModeSelection {
     case IdentityMode.IRSA:
       return { mode: IdentityMode.IRSA, reason: 'IRSA was requested' };
     case IdentityMode.POD_IDENTITY:
-      return { mode: IdentityMode.POD_IDENTITY, reason: 'pod identity was requested', podIdentityImpossible: blocker };
-    default:
-      return blocker
-        ? { mode: IdentityMode.IRSA, reason: `AUTO chose IRSA: ${blocker}` }
+      return { mode: IdentityMode.POD_IDENTITY, reason: 'pod identity was requested', podIdentityImpossible: blocker, podIdentityCaution: input.clusterCaution };
+    default: {
+      const avoid = blocker ?? input.clusterCaution;
+      return avoid
+        ? { mode: IdentityMode.IRSA, reason: `AUTO chose IRSA: ${avoid}` }
         : { mode: IdentityMode.POD_IDENTITY, reason: 'AUTO chose pod identity: the cluster and the workload support it' };
+    }
   }
 }

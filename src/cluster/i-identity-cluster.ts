@@ -57,6 +57,9 @@ export interface IIdentityCluster extends IIdentityClusterRef {
    */
   readonly fargateNamespaces: string[];
 
+  /** The cluster's Kubernetes objects (a cdk8s chart) and how they are delivered. */
+  readonly kubernetesObjects: ClusterKubernetesObjects;
+
   /**
    * Why EKS Pod Identity cannot be used for the pods of a namespace of this cluster (the
    * cluster's reason, or a Fargate profile that selects the namespace), or undefined when it can.
@@ -64,9 +67,6 @@ export interface IIdentityCluster extends IIdentityClusterRef {
    * @param namespace the namespace of the service account
    */
   podIdentityUnavailableReasonFor(namespace: string): string | undefined;
-
-  /** The cluster's Kubernetes objects (a cdk8s chart) and how they are delivered. */
-  readonly kubernetesObjects: ClusterKubernetesObjects;
 
   /**
    * Gives a Kubernetes service account of this cluster an AWS identity (IRSA or EKS Pod Identity).

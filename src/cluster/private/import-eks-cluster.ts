@@ -82,7 +82,8 @@ export function importEksCluster(scope: Construct, id: string, cluster: eks.IClu
     const autoMode = isAutoMode(cluster);
     const issuerUrl = givenIssuerUrl ?? cluster.clusterOpenIdConnectIssuerUrl;
     const provider = providerForCluster(scope, `${id}OidcProvider`, cluster);
-    const agent = autoMode ? undefined : existingAgentAddon(cluster) ?? ((options.podIdentityAgent ?? true) ? cluster.eksPodIdentityAgent : undefined);
+    const wanted = options.podIdentityAgent ?? true;
+    const agent = autoMode ? undefined : existingAgentAddon(cluster) ?? (wanted ? cluster.eksPodIdentityAgent : undefined);
     return new ImportedIdentityCluster(scope, id, {
       ...common,
       openIdConnectIssuerUrl: issuerUrl,

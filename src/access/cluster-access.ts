@@ -1,12 +1,12 @@
-import { Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { Construct, IConstruct } from 'constructs';
 import { claimAccessEntry } from './private/access-entry-registry';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
 import { accessEntryUsernameProblem, kubernetesGroupProblem } from '../core/access-entry-names';
 import {
-  accessPolicyCountProblem, accessPolicyNameProblem, accessPolicyScopeProblem, duplicateAccessPolicyProblem,
-  entryTypeIdentityProblem, entryTypePoliciesProblem,
+  accessPolicyCountProblem, accessPolicyNameProblem, accessPolicyScopeProblem, clusterAdminScopeWarning, duplicateAccessPolicyProblem,
+  entryTypeIdentityProblem, entryTypePoliciesProblem, serviceLinkedOnlyPolicyProblem, unknownAccessPolicyWarning,
 } from '../core/access-entry-rules';
 import { AccessEntryType } from '../core/access-entry-type';
 import { AccessPolicy } from '../core/access-policy';
@@ -163,9 +163,14 @@ export class ClusterAccess extends Construct {
     throwIfProblem(this, accessPolicyCountProblem(all.length));
     throwIfProblem(this, duplicateAccessPolicyProblem(names));
     for (const policy of policies) {
-      throwIfProblem(this, accessPolicyNameProblem(policy.policyName));
-      const association = { name: policy.policyName, scopeType: policy.scope.type, namespaces: policy.scope.namespaces ?? [] };
+      const name = asTemplateText(this, policy.policyName);
+      throwIfProblem(this, accessPolicyNameProblem(name));
+      throwIfProblem(this, serviceLinkedOnlyPolicyProblem(name));
+      const association = { name, scopeType: policy.scope.type, namespaces: policy.scope.namespaces ?? [] };
       throwIfProblem(this, accessPolicyScopeProblem(association));
+      for (const [id, warning] of [['unknownAccessPolicy', unknownAccessPolicyWarning(name)], ['clusterAdminNamespaceScope', clusterAdminScopeWarning(association)]] as const) {
+        if (warning) Annotations.of(this).addWarningV2(`cdk-eks-identity:${id}`, `${warning.problem}. Fix: ${warning.fix}`);
+      }
     }
     this.policies.push(...policies);
   }

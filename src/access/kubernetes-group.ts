@@ -1,3 +1,4 @@
+import { Annotations } from 'aws-cdk-lib';
 import * as cdk8s from 'cdk8s';
 import { Construct } from 'constructs';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
@@ -5,6 +6,7 @@ import { kubernetesGroupProblem } from '../core/access-entry-names';
 import { throwIdentityError, throwIfProblem } from '../core/errors';
 import { namespaceNameProblem, rbacObjectNameProblem } from '../core/kubernetes-names';
 import { MANAGED_BY_LABEL, RBAC_API_GROUP } from '../core/kubernetes-vocabulary';
+import { clusterRoleRisk, rbacRuleRisks, rbacVerbProblem } from '../core/rbac';
 import { asTemplateText } from '../private/template-text-of';
 
 const RBAC_API_VERSION = `${RBAC_API_GROUP}/v1`;
@@ -86,6 +88,13 @@ export interface KubernetesGroupOptions {
    * @default false
    */
   readonly createNamespace?: boolean;
+
+  /**
+   * Accept verbs Kubernetes itself does not define (an extension API server may check its own).
+   * @default false: every verb must be a Kubernetes verb (`get`, `list`, `watch`, `create`,
+   * `update`, `patch`, `delete`, `deletecollection`, the special verbs, or `*`)
+   */
+  readonly allowCustomVerbs?: boolean;
 }
 
 /**
@@ -101,6 +110,11 @@ export interface KubernetesGroupProps extends KubernetesGroupOptions {
  * RoleBinding (in a namespace) or a ClusterRole and ClusterRoleBinding, or a binding to an existing
  * ClusterRole such as `view`. Put principals into the group with access entries
  * (`kubernetesGroups`, or `cluster.grantKubernetesGroups`).
+ *
+ * Rules that let the group raise its own privileges (`escalate`, `bind`, `impersonate`), every
+ * verb on every resource cluster-wide, and a binding to `cluster-admin` are synth warnings
+ * (`cdk-eks-identity:rbacEscalation`, `cdk-eks-identity:rbacClusterAdmin`); acknowledge one that
+ * is meant with `Annotations.of(group).acknowledgeWarning(id, reason)`.
  *
  * @example
  * cluster.addKubernetesGroup('PodReaders', {
@@ -136,11 +150,15 @@ export class KubernetesGroup extends Construct {
       throwIdentityError(this, `Kubernetes group '${props.group}' needs exactly one of rules and clusterRole`,
         'give rules (a Role/ClusterRole is written for the group) or clusterRole (an existing ClusterRole such as \'view\' is bound)');
     }
-    if (props.clusterRole !== undefined) this.checkObjectName('clusterRole', props.clusterRole);
+    if (props.clusterRole !== undefined) {
+      this.checkObjectName('clusterRole', props.clusterRole);
+      const risk = clusterRoleRisk(props.clusterRole);
+      if (risk) this.warnRisk('cdk-eks-identity:rbacClusterAdmin', risk);
+    }
     const roleName = props.name ?? props.group;
     const bindingName = props.name ?? (hasRules ? props.group : `${props.group}-${props.clusterRole}`);
     this.checkObjectName('name', bindingName);
-    if (hasRules) this.checkRules(props.rules!);
+    if (hasRules) this.checkRules(props.rules!, props.allowCustomVerbs ?? false);
 
     const objects = props.cluster.kubernetesObjects;
     if (props.createNamespace && props.namespace !== undefined) objects.ensureNamespace(props.namespace);
@@ -191,7 +209,11 @@ export class KubernetesGroup extends Construct {
     throwIfProblem(this, rbacObjectNameProblem(asTemplateText(this, name), field));
   }
 
-  private checkRules(rules: RbacRule[]): void {
+  private warnRisk(id: string, risk: string): void {
+    Annotations.of(this).addWarningV2(id, `Kubernetes group '${this.groupName}': ${risk}`);
+  }
+
+  private checkRules(rules: RbacRule[], allowCustomVerbs: boolean): void {
     if (rules.length === 0) {
       throwIdentityError(this, `Kubernetes group '${this.groupName}' has an empty list of rules`, 'give at least one rule, or bind an existing ClusterRole with clusterRole');
     }
@@ -214,6 +236,14 @@ export class KubernetesGroup extends Construct {
       }
       if (urls.length > 0 && (rule.apiGroups !== undefined || rule.resourceNames !== undefined)) {
         throwIdentityError(this, `rule ${index} of Kubernetes group '${this.groupName}' has nonResourceUrls with apiGroups or resourceNames`, 'remove apiGroups and resourceNames from the non-resource rule');
+      }
+      for (const verb of rule.verbs) {
+        const problem = rbacVerbProblem(asTemplateText(this, verb), urls.length > 0, allowCustomVerbs);
+        if (problem) throwIdentityError(this, `rule ${index} of Kubernetes group '${this.groupName}': ${problem.problem}`, problem.fix);
+      }
+      const shape = { verbs: rule.verbs, apiGroups: rule.apiGroups ?? [''], resources, nonResourceURLs: urls };
+      for (const risk of rbacRuleRisks(shape, this.namespace === undefined)) {
+        this.warnRisk(risk.includes('cluster-wide') ? 'cdk-eks-identity:rbacClusterAdmin' : 'cdk-eks-identity:rbacEscalation', `rule ${index}: ${risk}`);
       }
     });
   }

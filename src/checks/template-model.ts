@@ -168,6 +168,22 @@ export interface ServiceAccountModel extends Place {
   readonly roleArn?: string;
 }
 
+/** A Role, ClusterRole, RoleBinding or ClusterRoleBinding among the Kubernetes objects. */
+export interface RbacObjectModel extends Place {
+  readonly source: string;
+  readonly clusterKey?: string;
+  readonly kind: 'Role' | 'ClusterRole' | 'RoleBinding' | 'ClusterRoleBinding';
+  readonly name: string;
+  /** The namespace of a Role or RoleBinding. */
+  readonly namespace?: string;
+  /** The rules of a Role or ClusterRole. */
+  readonly rules: Array<{ verbs: string[]; apiGroups?: string[]; resources?: string[]; nonResourceURLs?: string[] }>;
+  /** The role a binding refers to. */
+  readonly roleRef?: { kind: string; name: string };
+  /** The subjects of a binding. */
+  readonly subjects: Array<{ kind: string; name: string }>;
+}
+
 /** An IRSA grant of a role's trust, with the provider it names when that is in the templates. */
 export interface IrsaStatement {
   readonly grant: IrsaGrant;
@@ -227,6 +243,7 @@ export class CheckModel {
   public readonly fargateProfiles: FargateProfileModel[] = [];
   public readonly serviceAccounts: ServiceAccountModel[] = [];
   public readonly importedClusters: ImportedClusterModel[] = [];
+  public readonly rbacObjects: RbacObjectModel[] = [];
 
   private readonly stacksByName = new Map<string, StackModel>();
   private readonly clustersByKey = new Map<string, ClusterModel[]>();
@@ -594,6 +611,8 @@ export class CheckModel {
     for (const object of objects) {
       if (object?.kind === 'List' && Array.isArray(object.items)) {
         this.addServiceAccounts(object.items, where, clusterKey);
+      } else if (RBAC_KINDS.includes(object?.kind) && typeof object.metadata?.name === 'string') {
+        this.rbacObjects.push(rbacObject(object, where, clusterKey));
       } else if (object?.kind === 'ServiceAccount' && typeof object.metadata?.name === 'string') {
         const roleArn = object.metadata.annotations?.[IRSA_ROLE_ARN_ANNOTATION];
         this.serviceAccounts.push({
@@ -606,6 +625,32 @@ export class CheckModel {
       }
     }
   }
+}
+
+const RBAC_KINDS = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
+
+function strings(value: any): string[] | undefined {
+  return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : undefined;
+}
+
+function rbacObject(object: any, where: Place & { source: string }, clusterKey: string | undefined): RbacObjectModel {
+  const namespaced = object.kind === 'Role' || object.kind === 'RoleBinding';
+  return {
+    ...where,
+    clusterKey,
+    kind: object.kind,
+    name: object.metadata.name,
+    ...(namespaced ? { namespace: typeof object.metadata.namespace === 'string' ? object.metadata.namespace : 'default' } : {}),
+    rules: (Array.isArray(object.rules) ? object.rules : []).filter((r: any) => r && typeof r === 'object').map((r: any) => ({
+      verbs: strings(r.verbs) ?? [],
+      ...(strings(r.apiGroups) ? { apiGroups: strings(r.apiGroups) } : {}),
+      ...(strings(r.resources) ? { resources: strings(r.resources) } : {}),
+      ...(strings(r.nonResourceURLs) ? { nonResourceURLs: strings(r.nonResourceURLs) } : {}),
+    })),
+    ...(object.roleRef && typeof object.roleRef.name === 'string' ? { roleRef: { kind: String(object.roleRef.kind), name: object.roleRef.name } } : {}),
+    subjects: (Array.isArray(object.subjects) ? object.subjects : []).filter((x: any) => x && typeof x.name === 'string')
+      .map((x: any) => ({ kind: String(x.kind), name: x.name })),
+  };
 }
 
 /** A role for messages: its literal name or logical id, and its construct path. */

@@ -1,3 +1,4 @@
+import { KNOWN_ACCESS_POLICIES } from './access-policy-catalog';
 import { describeCharacters, isKnown, literalShape } from './deploy-time';
 import { Problem } from './errors';
 import { namespaceNameProblem } from './kubernetes-names';
@@ -129,4 +130,37 @@ function scopeNamespaceProblem(namespace: string, policyName: string): Problem |
     };
   }
   return undefined;
+}
+
+/** Why an access policy cannot be associated by you: only service-linked roles can have it. */
+export function serviceLinkedOnlyPolicyProblem(name: string): Problem | undefined {
+  const known = KNOWN_ACCESS_POLICIES.find((p) => p.name === name);
+  if (!known?.serviceLinkedRoleOnly) return undefined;
+  return {
+    problem: `access policy ${name} is for AWS service-linked roles only (${known.purpose}); EKS rejects associating it with an access entry you create`,
+    fix: 'remove it; EKS associates it with its service-linked role itself',
+  };
+}
+
+/** Why an access policy name deserves a second look: the library does not know it (a typo, or a policy newer than this release). */
+export function unknownAccessPolicyWarning(name: string): Problem | undefined {
+  if (!isKnown(name) || KNOWN_ACCESS_POLICIES.some((p) => p.name === name)) return undefined;
+  const near = KNOWN_ACCESS_POLICIES.find((p) => p.name.toLowerCase() === name.toLowerCase());
+  return {
+    problem: `access policy '${name}' is not one of the EKS access policies the library knows${near ? ` (did you mean ${near.name}?)` : ''}`,
+    fix: `check the name in the EKS user guide ("Review access policy permissions", aws eks list-access-policies); known: ${KNOWN_ACCESS_POLICIES.filter((p) => !p.serviceLinkedRoleOnly).map((p) => p.name).join(', ')}`,
+  };
+}
+
+/**
+ * Why an access policy's scope is misleading: AmazonEKSClusterAdminPolicy is documented at
+ * cluster scope ("its access scope is typically the cluster"); in a namespace scope it grants no
+ * cluster-scoped resources and no non-resource URLs, so it is not cluster admin.
+ */
+export function clusterAdminScopeWarning(policy: AccessPolicyAssociation): Problem | undefined {
+  if (policy.name !== 'AmazonEKSClusterAdminPolicy' || policy.scopeType !== 'namespace') return undefined;
+  return {
+    problem: `access policy AmazonEKSClusterAdminPolicy has a namespace scope (${policy.namespaces.join(', ')}): it then grants no cluster-scoped resources and no non-resource URLs, so it is not cluster admin`,
+    fix: 'use AccessPolicy.clusterAdmin() (cluster scope) for cluster admin, or AccessPolicy.admin({ type: AccessScopeType.NAMESPACE, namespaces }) for namespace admin',
+  };
 }

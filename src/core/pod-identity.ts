@@ -1,3 +1,6 @@
+import { literalText } from './deploy-time';
+import { Problem } from './errors';
+
 /*
  * EKS Pod Identity vocabulary (EKS user guide, "Learn how EKS Pod Identity grants pods access to
  * AWS services" and "Access AWS resources using EKS Pod Identity target IAM roles").
@@ -40,4 +43,32 @@ export function requestTagKey(tag: string): string {
  */
 export function podIdentityExternalId(region: string, account: string, clusterName: string, namespace: string, serviceAccount: string): string {
   return `${region}/${account}/${clusterName}/${namespace}/${serviceAccount}`;
+}
+
+/**
+ * The longest session policy (plain text) STS accepts; EKS Pod Identity passes the association's
+ * `Policy` as the session policy of the role it assumes (STS AssumeRole `Policy`: "The plaintext
+ * that you use for both inline and managed session policies can't exceed 2,048 characters"). The
+ * CloudFormation schema of `AWS::EKS::PodIdentityAssociation` and the EKS API give no maximum of
+ * their own.
+ */
+export const MAX_SESSION_POLICY_LENGTH = 2048;
+
+/** Why a session policy (its JSON text) is not one STS accepts; deploy-time parts are not counted. */
+export function sessionPolicyProblem(json: string): Problem | undefined {
+  const literal = literalText(json);
+  const invalid = [...new Set([...literal].filter((c) => !/[\u0009\u000A\u000D\u0020-\u00FF]/.test(c)))];
+  if (invalid.length > 0) {
+    return {
+      problem: `the session policy contains ${invalid.map((c) => JSON.stringify(c)).join(', ')}, outside the characters STS accepts (tab, line feed, carriage return and \\u0020-\\u00FF)`,
+      fix: 'write the policy in ASCII/Latin-1 characters',
+    };
+  }
+  if (literal.length > MAX_SESSION_POLICY_LENGTH) {
+    return {
+      problem: `the session policy is ${literal.length} characters${literal.length === json.length ? '' : ' without its deploy-time parts'}; STS accepts at most ${MAX_SESSION_POLICY_LENGTH}`,
+      fix: 'shorten it (merge statements, use wildcards in resource names), or restrict the role itself instead',
+    };
+  }
+  return undefined;
 }

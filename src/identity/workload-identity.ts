@@ -17,8 +17,8 @@ import { IdentityMode, WorkloadPlatform } from '../core/identity-mode';
 import { IRSA_ACTION, IRSA_ROLE_ARN_ANNOTATION, IRSA_TOKEN_EXPIRATION_ANNOTATION, serviceAccountSubject } from '../core/irsa';
 import { namespaceNameProblem, serviceAccountNameProblem } from '../core/kubernetes-names';
 import { MIN_TOKEN_EXPIRATION_SECONDS, TRUST_POLICY_DEFAULT_QUOTA } from '../core/limits';
-import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL } from '../core/pod-identity';
-import { roleNameProblem } from '../core/role-name';
+import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL, sessionPolicyProblem } from '../core/pod-identity';
+import { iamPathProblem, roleNameProblem } from '../core/role-name';
 import { KubernetesServiceAccount } from '../k8s/kubernetes-service-account';
 import { claimServiceAccount } from '../k8s/private/service-account-registry';
 import { recordPodIdentityNamespace } from '../private/pod-identity-namespaces';
@@ -87,6 +87,20 @@ export interface WorkloadIdentityOptions {
    * resolves at synth)
    */
   readonly roleName?: string;
+
+  /**
+   * IAM path of the role the library creates (`/` or `/<segments>/`). The IRSA annotation and the
+   * target role trust use the role's ARN with its path.
+   * @default '/'
+   */
+  readonly rolePath?: string;
+
+  /**
+   * Permissions boundary of the role the library creates (a managed policy that caps what the
+   * role's permissions can grant, as many organisations require).
+   * @default - no permissions boundary
+   */
+  readonly permissionsBoundary?: iam.IManagedPolicy;
 
   /**
    * Description of the role the library creates. The identity report and `cdk-eks-identity
@@ -295,6 +309,8 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     } else {
       const roleName = props.roleName ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
       throwIfProblem(this, roleNameProblem(asTemplateText(this, roleName), 'roleName'));
+      const rolePath = props.rolePath ?? '/';
+      throwIfProblem(this, iamPathProblem(asTemplateText(this, rolePath), 'rolePath'));
       this.createdRole = new InlinePolicyRole(this, 'Role', {
         roleName,
         assumedBy: this.mode === IdentityMode.IRSA
@@ -302,9 +318,12 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
           : new iam.ServicePrincipal(POD_IDENTITY_PRINCIPAL),
         managedPolicies: managedPolicies.length > 0 ? managedPolicies : undefined,
         description: props.roleDescription,
+        path: props.rolePath,
+        permissionsBoundary: props.permissionsBoundary,
       });
       this.role = this.createdRole;
-      this.roleArn = Token.isUnresolved(roleName) ? this.createdRole.roleArn : roleArnFromName(Stack.of(this), roleName);
+      const literalArn = !Token.isUnresolved(roleName) && !Token.isUnresolved(rolePath);
+      this.roleArn = literalArn ? roleArnFromName(Stack.of(this), roleName, rolePath) : this.createdRole.roleArn;
       const trust = this.buildTrust();
       this.validateTrustSize(trust);
       this.createdRole.setTrust(renderTrustDocument(trust));
@@ -411,8 +430,12 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     const judged = (value: string) => asTemplateText(this, this.wildcard ? value.replace(/[*?]/g, 'a') : value);
     throwIfProblem(this, namespaceNameProblem(judged(this.namespace)));
     throwIfProblem(this, serviceAccountNameProblem(judged(this.serviceAccountName)));
-    if (props.roleName && props.role) {
-      throwIdentityError(this, 'roleName and role are both set', 'set roleName to name the role the library creates, or role to bring your own, not both');
+    if (props.role) {
+      const created = (['roleName', 'rolePath', 'permissionsBoundary', 'roleDescription'] as const).filter((name) => props[name] !== undefined);
+      if (created.length > 0) {
+        throwIdentityError(this, `${created.join(', ')} ${created.length === 1 ? 'describes' : 'describe'} the role the library creates, and role brings your own`,
+          `set ${created.join(', ')} to shape the role the library creates, or role to bring your own, not both`);
+      }
     }
   }
 
@@ -430,6 +453,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
           `remove ${name}, or set mode to ${irsa ? 'IdentityMode.POD_IDENTITY' : 'IdentityMode.IRSA'}`);
       }
     }
+    if (props.sessionPolicy) throwIfProblem(this, sessionPolicyProblem(asTemplateText(this, Stack.of(this).toJsonString(props.sessionPolicy))));
     if (props.sessionPolicy && !props.disableSessionTags) {
       throwIdentityError(this, 'a session policy requires session tags to be disabled (EKS rejects Policy without DisableSessionTags)',
         'set disableSessionTags: true, or remove sessionPolicy');

@@ -7,7 +7,9 @@ import { Construct, IConstruct } from 'constructs';
 import { KubernetesObjectsDelivery } from './kubernetes-objects-delivery';
 import { findUnresolvedValues } from './private/unresolved-values';
 import { identityErrorMessage, throwIdentityError } from '../core/errors';
+import { IRSA_ROLE_ARN_ANNOTATION } from '../core/irsa';
 import { BUILT_IN_NAMESPACES, KUBERNETES_FILE_CLUSTER_HEADER, MANAGED_BY_LABEL } from '../core/kubernetes-vocabulary';
+import { TemplateText } from '../core/template/template-text';
 import { literalClusterNameIn } from '../private/cluster-literals';
 
 /**
@@ -136,16 +138,29 @@ export class ClusterKubernetesObjects extends Construct {
 
   private validateResolvable(): string[] {
     const errors: string[] = [];
+    const text = new TemplateText({});
     for (const doc of this.renderManifests()) {
-      const object = `${doc.kind}/${doc.metadata?.namespace ? doc.metadata.namespace + '/' : ''}${doc.metadata?.name}`;
+      const namespace = doc.metadata?.namespace === undefined ? '' : `${text.text(doc.metadata.namespace)}/`;
+      const object = `${doc.kind}/${namespace}${text.text(doc.metadata?.name)}`;
       for (const found of findUnresolvedValues(doc)) {
         errors.push(identityErrorMessage(this,
           `the Kubernetes object ${object} field ${found.path} is not known at synth (${found.summary}), so it cannot be written to ${this.manifestFileName}`,
-          'give the stack a concrete account and region (env: { account, region }) and the IAM role a name (roleName), or use KubernetesObjectsDelivery.KUBECTL'));
+          fixFor(found.path)));
       }
     }
     return errors;
   }
+}
+
+/** What to set so that a field of an object is known at synth. */
+function fixFor(field: string): string {
+  if (/^metadata\.(name|namespace)$/.test(field)) {
+    return 'give the namespace and name as literal strings (Kubernetes objects written to files need their names at synth), or use KubernetesObjectsDelivery.KUBECTL';
+  }
+  if (field.startsWith(`metadata.annotations.${IRSA_ROLE_ARN_ANNOTATION}`)) {
+    return 'give the stack a concrete account and region (env: { account, region }) and the IAM role a name (roleName), or use KubernetesObjectsDelivery.KUBECTL';
+  }
+  return 'give the value as a literal, or use KubernetesObjectsDelivery.KUBECTL';
 }
 
 /** Adds the chart to the cluster's kubectl provider once every identity has been added. */

@@ -115,7 +115,7 @@ export const CLUSTER_ADMIN = {
 /** A cluster with every identity piece configured right: no rule fires on it. */
 export function goodResources(): { [id: string]: any } {
   return {
-    Cluster: { Type: 'AWS::EKS::Cluster', Properties: { AccessConfig: { AuthenticationMode: 'API' }, Version: '1.33' } },
+    Cluster: { Type: 'AWS::EKS::Cluster', Properties: { AccessConfig: { AuthenticationMode: 'API', BootstrapClusterCreatorAdminPermissions: false }, Version: '1.33' } },
     Provider: {
       Type: 'AWS::IAM::OIDCProvider',
       Properties: { Url: { 'Fn::GetAtt': ['Cluster', 'OpenIdConnectIssuerUrl'] }, ClientIdList: ['sts.amazonaws.com'] },

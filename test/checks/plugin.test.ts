@@ -159,7 +159,7 @@ describe('suppressions', () => {
     const rules = new EksIdentityChecks().rules;
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
     for (const rule of rules) {
-      expect(rule.id).toMatch(/^EKSID-(IRSA|SA|POD|ACCESS|IAM)-\d{3}$/);
+      expect(rule.id).toMatch(/^EKSID-(IRSA|SA|POD|ACCESS|IAM|RBAC)-\d{3}$/);
       expect(rule.statement).toMatch(/\.$/);
       expect(['error', 'warning']).toContain(rule.level);
     }

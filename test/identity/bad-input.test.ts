@@ -97,8 +97,8 @@ describe('role names', () => {
     const role = new iam.Role(stack, 'Mine', { assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com') });
     const cluster = importedCluster(stack);
     expect(errorOf(() => cluster.addWorkloadIdentity('Id', { namespace: 'default', serviceAccountName: 'my-sa', mode: POD, role, roleName: 'x' })))
-      .toBe('Stack/Imported/Id: roleName and role are both set. '
-        + 'Fix: set roleName to name the role the library creates, or role to bring your own, not both');
+      .toBe('Stack/Imported/Id: roleName describes the role the library creates, and role brings your own. '
+        + 'Fix: set roleName to shape the role the library creates, or role to bring your own, not both');
   });
 });
 

@@ -1,11 +1,15 @@
 import { accessEntryAdminUser } from './access-entry-admin-user';
 import { accessEntryAuthenticationMode } from './access-entry-authentication-mode';
+import { accessEntryClusterAdminScope } from './access-entry-cluster-admin-scope';
+import { accessEntryCreatorAdmin } from './access-entry-creator-admin';
 import { accessEntryNamespaceScope } from './access-entry-namespace-scope';
 import { accessEntryNodePolicies } from './access-entry-node-policies';
 import { accessEntryPolicyCount } from './access-entry-policy-count';
 import { accessEntryPrincipal } from './access-entry-principal';
+import { accessEntryServiceLinkedPolicy } from './access-entry-service-linked-policy';
 import { accessEntrySystemGroup } from './access-entry-system-group';
 import { accessEntryTypeFields } from './access-entry-type-fields';
+import { accessEntryUnknownPolicy } from './access-entry-unknown-policy';
 import { accessEntryUsername } from './access-entry-username';
 import { iamInlinePolicySize } from './iam-inline-policy-size';
 import { iamManagedPolicyCount } from './iam-managed-policy-count';
@@ -31,9 +35,13 @@ import { podIdentityFargate } from './pod-identity-fargate';
 import { podIdentityNodeRole } from './pod-identity-node-role';
 import { podIdentityPrincipal } from './pod-identity-principal';
 import { podIdentitySessionPolicy } from './pod-identity-session-policy';
+import { podIdentitySessionPolicySize } from './pod-identity-session-policy-size';
 import { podIdentityTargetRole } from './pod-identity-target-role';
 import { podIdentityTrustActions } from './pod-identity-trust-actions';
 import { podIdentityTrustScope } from './pod-identity-trust-scope';
+import { rbacClusterAdminBinding } from './rbac-cluster-admin-binding';
+import { rbacEscalation } from './rbac-escalation';
+import { rbacVerbs } from './rbac-verbs';
 import { serviceAccountDualIdentity } from './service-account-dual-identity';
 import { serviceAccountName } from './service-account-name';
 import { serviceAccountRoleTrust } from './service-account-role-trust';
@@ -56,6 +64,7 @@ export const ALL_RULES: Rule[] = [
   podIdentityTrustScope,
   podIdentityTrustActions,
   podIdentitySessionPolicy,
+  podIdentitySessionPolicySize,
   podIdentityDisabledTags,
   podIdentityDuplicateAssociation,
   podIdentityAssociationQuota,
@@ -74,6 +83,13 @@ export const ALL_RULES: Rule[] = [
   accessEntryAuthenticationMode,
   accessEntryAdminUser,
   accessEntryPrincipal,
+  accessEntryServiceLinkedPolicy,
+  accessEntryUnknownPolicy,
+  accessEntryClusterAdminScope,
+  accessEntryCreatorAdmin,
+  rbacEscalation,
+  rbacClusterAdminBinding,
+  rbacVerbs,
   iamTrustPolicySize,
   iamTrustPolicyMaxSize,
   iamManagedPolicyCount,

@@ -4,7 +4,6 @@ import { Construct } from 'constructs';
 
 /**
  * Properties of {@link InlinePolicyRole}.
- * @internal
  */
 export interface InlinePolicyRoleProps {
   readonly roleName: string;
@@ -12,13 +11,14 @@ export interface InlinePolicyRoleProps {
   readonly assumedBy: iam.IPrincipal;
   readonly managedPolicies?: iam.IManagedPolicy[];
   readonly description?: string;
+  readonly path?: string;
+  readonly permissionsBoundary?: iam.IManagedPolicy;
 }
 
 /**
  * An IAM role that keeps every permission it is granted in its own inline policy, so an identity
  * costs one CloudFormation resource instead of a role plus an `AWS::IAM::Policy`.
  * `bucket.grantRead(role)` lands in the role's `Policies` property.
- * @internal
  */
 export class InlinePolicyRole extends iam.Role {
   private readonly permissions = new iam.PolicyDocument();
@@ -29,6 +29,8 @@ export class InlinePolicyRole extends iam.Role {
       assumedBy: props.assumedBy,
       managedPolicies: props.managedPolicies,
       description: props.description,
+      path: props.path,
+      permissionsBoundary: props.permissionsBoundary,
     });
     const cfnRole = this.node.defaultChild as iam.CfnRole;
     cfnRole.policies = Lazy.any({

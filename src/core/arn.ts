@@ -94,7 +94,7 @@ function arnFormProblem(arn: string, what: string, fix: string): Problem | undef
   }
   const parsed = parseArn(arn);
   if (!parsed) return { problem: `${what} '${arn}' is not an ARN`, fix };
-  return partitionProblem(parsed.partition, `${what} '${arn}'`) ?? accountProblem(parsed.account, `${what} '${arn}'`);
+  return partitionProblem(parsed.partition, `${what} '${arn}'`);
 }
 
 const ROLE_OR_USER_FIX = 'give the ARN of an IAM role (arn:aws:iam::<account>:role/[<path>/]<name>) or user (arn:aws:iam::<account>:user/<name>)';
@@ -141,7 +141,7 @@ export function principalArnProblem(arn: string, what = 'principal'): Problem | 
   if (parsed.resourceType === 'role' && parsed.path.startsWith('/aws-service-role/')) {
     return { problem: `${what} '${arn}' is a service-linked role, which cannot have an access entry`, fix: 'give the ARN of an IAM role or user you manage' };
   }
-  return pathAndNameProblem(arn, parsed, what);
+  return accountProblem(parsed.account, `${what} '${arn}'`) ?? pathAndNameProblem(arn, parsed, what);
 }
 
 /** Why an ARN is not the ARN of an IAM role (paths allowed). */
@@ -154,7 +154,7 @@ export function roleArnProblem(arn: string, what = 'role ARN'): Problem | undefi
   if (parsed.service !== 'iam' || parsed.resourceType !== 'role' || (isKnown(parsed.region) && parsed.region !== '')) {
     return { problem: `${what} '${arn}' is not an IAM role ARN`, fix };
   }
-  return pathAndNameProblem(arn, parsed, what);
+  return accountProblem(parsed.account, `${what} '${arn}'`) ?? pathAndNameProblem(arn, parsed, what);
 }
 
 /** The ARN of an IAM role. */

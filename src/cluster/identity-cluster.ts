@@ -25,6 +25,12 @@ import { asTemplateText } from '../private/template-text-of';
 /**
  * Properties of {@link IdentityCluster}: every aws-eks-v2 `ClusterProps` plus the identity
  * defaults.
+ *
+ * One default differs from aws-eks-v2: `bootstrapClusterCreatorAdminPermissions` is **false**.
+ * EKS would give the principal that creates the cluster — with CDK, the CloudFormation execution
+ * role — a cluster-admin access entry that appears in no template; name your admins in `admins`
+ * instead, where the rule pack and the identity report see them. Set it to true to keep the EKS
+ * behaviour; changing it after the cluster exists replaces the cluster.
  */
 export interface IdentityClusterProps extends eks.ClusterProps {
   /**
@@ -64,15 +70,6 @@ export interface IdentityClusterProps extends eks.ClusterProps {
    * @default - the addon's defaults
    */
   readonly podIdentityAgentConfiguration?: { [key: string]: any };
-
-  /**
-   * Give the principal that creates the cluster — with CDK, the CloudFormation execution role — a
-   * cluster-admin access entry that appears in no template. Off by default here, unlike
-   * aws-eks-v2: name the people and roles that administer the cluster in `admins`, where the rule
-   * pack and the identity report see them. Changing it after creation replaces the cluster.
-   * @default false
-   */
-  readonly bootstrapClusterCreatorAdminPermissions?: boolean;
 
   /**
    * How the cluster's Kubernetes objects (service accounts, namespaces, RBAC) are delivered.

@@ -132,8 +132,11 @@ export class IdentityCluster extends IdentityClusterBase {
    * @default - pod identity can be used
    */
   public readonly podIdentityUnavailableReason?: string;
-  /** Whether the `eks-pod-identity-agent` runs in the cluster (the addon, or Auto Mode). */
-  public readonly podIdentityAgentInstalled: boolean;
+  /**
+   * Whether the `eks-pod-identity-agent` runs in the cluster (the addon, or Auto Mode).
+   * @default - always known for a cluster created here
+   */
+  public readonly podIdentityAgentInstalled?: boolean;
   public readonly kubernetesObjects: ClusterKubernetesObjects;
   private readonly fargateProfileNamespaces: string[] = [];
 

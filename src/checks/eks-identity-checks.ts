@@ -38,8 +38,10 @@ export interface EksIdentityChecksProps {
  * }));
  *
  * // After synth, e.g. in a jest test or CI.
- * const findings = new EksIdentityChecks().checkAssembly('cdk.out');
- * const errors = findings.filter((f) => f.level === CheckLevel.ERROR);
+ * const errors: CheckFinding[] = [];
+ * for (const finding of new EksIdentityChecks().checkAssembly('cdk.out')) {
+ *   if (finding.level === CheckLevel.ERROR) errors.push(finding);
+ * }
  */
 export class EksIdentityChecks implements IPolicyValidationPlugin {
   /**

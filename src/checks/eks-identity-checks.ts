@@ -1,5 +1,5 @@
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
-import { readAssembly, readTemplateFile } from './assembly';
+import { readAssembly, readTemplateFiles } from './assembly';
 import { CheckFinding, CheckInput, CheckLevel, CheckRuleInfo, CheckSuppression } from './check-types';
 import { Rule } from './rule';
 import { ALL_RULES } from './rules';
@@ -117,7 +117,7 @@ export class EksIdentityChecks implements IPolicyValidationPlugin {
    * Policy validation entry point, called by the CDK at synth.
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const inputs = context.templatePaths.map((templatePath) => readTemplateFile(templatePath));
+    const inputs = readTemplateFiles(context.templatePaths);
     const templatePaths = new Map(inputs.map((input) => [input.stackName, input.templatePath!]));
     const findings = this.run(inputs);
     const violations = findings.map((f): PolicyViolation => ({

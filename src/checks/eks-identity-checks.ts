@@ -105,7 +105,8 @@ export class EksIdentityChecks implements IPolicyValidationPlugin {
 
   /**
    * Checks every stack of a cloud assembly directory (`cdk.out`): the templates listed in its
-   * `manifest.json` (nested assemblies included) and the `*.k8s.yaml` files next to them.
+   * `manifest.json` (nested assemblies included) and the `*.k8s.yaml` files next to them. Throws,
+   * naming the file, when the assembly cannot be read or its manifest names a file outside it.
    *
    * @param directory the cloud assembly directory
    */

@@ -15,9 +15,9 @@ export interface ChangeParts extends Omit<IdentityChange, 'broadening' | 'flags'
 
 /** The change, with its flags deduplicated in a fixed order and `broadening` set. */
 export function makeChange(parts: ChangeParts): IdentityChange {
-  const { widens, flags: rawFlags, ...rest } = parts;
+  const { widens, flags: rawFlags, area, kind, ...rest } = parts;
   const flags = FLAG_ORDER.filter((f) => (rawFlags ?? []).includes(f));
-  return { ...rest, broadening: flags.length > 0 || widens === true, flags };
+  return { area, kind, broadening: flags.length > 0 || widens === true, flags, ...rest };
 }
 
 /** The flags to set when conditions hold. */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { readAssembly, readTemplateFiles } from '../../src/checks/assembly';
-import { assemblyWithFindings, writeFiles } from '../cli/assembly-files';
+import { AssemblyError, readAssembly, readTemplateFiles } from '../../src/checks/assembly';
+import { assemblyWithFindings, manifest, tempDirectory, writeFiles } from '../cli/assembly-files';
 
 // Every read goes through a counting readFileSync.
 jest.mock('fs', () => {
@@ -48,4 +48,15 @@ test('templates by path (the policy validation plugin): one manifest read per di
   const inputs = readTemplateFiles([path.join(directory, 'Platform.template.json'), path.join(directory, 'Other.template.json')]);
   expect(inputs.map((i) => i.stackName)).toEqual(['platform-prod', 'Other']);
   expect(filesRead(directory)).toEqual(['Other.template.json', 'Platform.template.json', 'manifest.json']);
+});
+
+test('a template file outside the assembly is refused before anything is read from it', () => {
+  const outside = path.join(assemblyWithFindings(), 'Platform.template.json');
+  const directory = tempDirectory('hostile-');
+  for (const templateFile of [path.relative(directory, outside), outside]) {
+    writeFiles(directory, { 'manifest.json': manifest({ Stack: templateFile }) });
+    readFileSync.mockClear();
+    expect(() => readAssembly(directory)).toThrow(AssemblyError);
+    expect(readFileSync.mock.calls.map((call) => String(call[0]))).toEqual([path.join(directory, 'manifest.json')]);
+  }
 });

@@ -38,6 +38,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'fast-check@^4.10.2',
     'kubernetes-models@^4.5.1',
     `cdk-nag@${CDK_NAG}`,
+    // Validates `check --format sarif` against the vendored OASIS SARIF 2.1.0 schema (draft-04).
+    'ajv@^6.12.6',
   ],
   // A committed launcher that runs lib/cli/main.js: `npx cdk-eks-identity` in the project links it
   // even before the first build (npm caches that link per directory, see bin/cdk-eks-identity).

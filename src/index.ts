@@ -6,4 +6,5 @@ export * from './access';
 export * from './catalog';
 export * from './checks';
 export * from './report';
+export * from './diff';
 export * from './assertions';

@@ -1,5 +1,5 @@
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
-import { readAssembly, readTemplateFile } from './assembly';
+import { readAssembly, readTemplateFiles } from './assembly';
 import { CheckFinding, CheckInput, CheckLevel, CheckRuleInfo, CheckSuppression } from './check-types';
 import { Rule } from './rule';
 import { ALL_RULES } from './rules';
@@ -107,7 +107,8 @@ export class EksIdentityChecks implements IPolicyValidationPlugin {
 
   /**
    * Checks every stack of a cloud assembly directory (`cdk.out`): the templates listed in its
-   * `manifest.json` (nested assemblies included) and the `*.k8s.yaml` files next to them.
+   * `manifest.json` (nested assemblies included) and the `*.k8s.yaml` files next to them. Throws,
+   * naming the file, when the assembly cannot be read or its manifest names a file outside it.
    *
    * @param directory the cloud assembly directory
    */
@@ -119,7 +120,7 @@ export class EksIdentityChecks implements IPolicyValidationPlugin {
    * Policy validation entry point, called by the CDK at synth.
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const inputs = context.templatePaths.map((templatePath) => readTemplateFile(templatePath));
+    const inputs = readTemplateFiles(context.templatePaths);
     const templatePaths = new Map(inputs.map((input) => [input.stackName, input.templatePath!]));
     const findings = this.run(inputs);
     const violations = findings.map((f): PolicyViolation => ({

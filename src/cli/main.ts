@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import { runCatalog } from './commands/catalog';
 import { runCheck } from './commands/check';
+import { runDiff } from './commands/diff';
 import { runMigrateAwsAuth } from './commands/migrate-aws-auth';
 import { runReport } from './commands/report';
 
@@ -10,7 +11,8 @@ const USAGE = [
   '',
   'commands:',
   '  catalog                      list the controller catalog: versions, pod identity, sources (md|json)',
-  '  check <cdk.out>              run the EKS identity rule pack over a cloud assembly',
+  '  check <cdk.out>              run the EKS identity rule pack over a cloud assembly (text|json|sarif)',
+  '  diff <before> <after>        what changed in who can assume and do what between two assemblies (md|json)',
   '  migrate-aws-auth <file|->    plan the move from an aws-auth ConfigMap to access entries',
   '  report <cdk.out>             who can assume what and who can do what in each cluster (md|json|mermaid)',
   '',
@@ -25,6 +27,8 @@ export function main(argv: string[], out: (line: string) => void = (line) => con
       return runCatalog(args, out);
     case 'check':
       return runCheck(args, out);
+    case 'diff':
+      return runDiff(args, out);
     case 'report':
       return runReport(args, out);
     case 'migrate-aws-auth':

@@ -17,3 +17,17 @@ export const RBAC_API_GROUP = 'rbac.authorization.k8s.io';
  * the rule pack, the report and the test helpers attribute them without guessing.
  */
 export const KUBERNETES_FILE_CLUSTER_HEADER = '# cdk-eks-identity cluster: ';
+
+/**
+ * The group whose members bypass RBAC: cluster administrators
+ * (https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles). Access
+ * entries cannot use it; `AmazonEKSClusterAdminPolicy` replaces it.
+ */
+export const SYSTEM_MASTERS_GROUP = 'system:masters';
+
+/**
+ * The default ClusterRole that allows every action on every resource; bound by a
+ * ClusterRoleBinding it makes its subjects cluster administrators
+ * (https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles).
+ */
+export const CLUSTER_ADMIN_CLUSTER_ROLE = 'cluster-admin';

@@ -127,7 +127,9 @@ describe('checkAssembly and the check command', () => {
     expect(runCheck(['--suppress', 'EKSID-IRSA-002=', tempDir()], out)).toBe(2);
     expect(lines.join('\n')).toContain('cannot suppress EKSID-IRSA-002 without a reason');
     expect(runCheck([path.join(tempDir(), 'missing')], out)).toBe(2);
-    expect(lines.join('\n')).toContain('is not a cloud assembly');
+    expect(lines.join('\n')).toContain('missing is not a directory');
+    expect(runCheck([tempDir()], out)).toBe(2);
+    expect(lines.join('\n')).toContain('is not a cloud assembly: it has no manifest.json');
   });
 
   test('lists the rules', () => {

@@ -1,4 +1,5 @@
 import { catalogEntries, catalogMarkdown } from '../../catalog/catalog-listing';
+import { optionValue, printText, usageError } from '../cli-support';
 
 const USAGE = [
   'usage: cdk-eks-identity catalog [--format md|json]',
@@ -28,23 +29,17 @@ export function runCatalog(args: string[], out: (line: string) => void): number 
       USAGE.forEach((line) => out(line));
       return 0;
     } else if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+      const { value, next } = optionValue(args, i, '--format');
       if (value === undefined || !FORMATS.includes(value)) {
-        return usageError(out, `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
+        return usageError(out, USAGE[0], `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
       }
       format = value;
+      i = next;
     } else {
-      return usageError(out, `unexpected argument ${arg}`);
+      return usageError(out, USAGE[0], `unexpected argument ${arg}`);
     }
   }
   const entries = catalogEntries();
-  const text = format === 'json' ? JSON.stringify(entries, undefined, 2) : catalogMarkdown(entries);
-  text.replace(/\n$/, '').split('\n').forEach((line) => out(line));
+  printText(out, format === 'json' ? JSON.stringify(entries, undefined, 2) : catalogMarkdown(entries));
   return 0;
-}
-
-function usageError(out: (line: string) => void, problem: string): number {
-  out(`error: ${problem}`);
-  out(USAGE[0]);
-  return 2;
 }

@@ -1,12 +1,13 @@
-import * as fs from 'fs';
 import { IdentityReport } from '../../report/identity-report';
+import { assemblyFailure, optionValue, printText, usageError } from '../cli-support';
 
 const USAGE = [
   'usage: cdk-eks-identity report [<cdk.out>] [--format md|json|mermaid]',
   '',
   'Reports, for every cluster of a cloud assembly, which service account can assume which IAM role',
   '(IRSA or EKS Pod Identity) and how tightly, what the roles may do, which IAM principals get which',
-  'access entries, and the findings of the EKS identity rule pack. Exits 2 on bad usage.',
+  'access entries, and the findings of the EKS identity rule pack. Exits 2 on bad usage or an',
+  'unreadable assembly (the message names the file).',
   '',
   '  <cdk.out>                   cloud assembly directory (default: cdk.out)',
   '  --format md|json|mermaid    Markdown with Mermaid diagrams (default), the report as JSON,',
@@ -31,32 +32,23 @@ export function runReport(args: string[], out: (line: string) => void): number {
       USAGE.forEach((line) => out(line));
       return 0;
     } else if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
-      if (value === undefined || !FORMATS.includes(value)) return usageError(out, `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
+      const { value, next } = optionValue(args, i, '--format');
+      if (value === undefined || !FORMATS.includes(value)) return usageError(out, USAGE[0], `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
       format = value;
+      i = next;
     } else if (arg.startsWith('-') || directory !== undefined) {
-      return usageError(out, `unexpected argument ${arg}`);
+      return usageError(out, USAGE[0], `unexpected argument ${arg}`);
     } else {
       directory = arg;
     }
   }
 
-  const dir = directory ?? 'cdk.out';
   let report: IdentityReport;
   try {
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new Error(`${dir} is not a directory (run cdk synth first, or pass the cloud assembly directory)`);
-    report = IdentityReport.fromAssembly(dir);
+    report = IdentityReport.fromAssembly(directory ?? 'cdk.out');
   } catch (e) {
-    out(`error: ${(e as Error).message}`);
-    return 2;
+    return assemblyFailure(out, e);
   }
-  const text = format === 'json' ? report.toJson() : format === 'mermaid' ? report.toMermaid() : report.toMarkdown();
-  text.replace(/\n$/, '').split('\n').forEach((line) => out(line));
+  printText(out, format === 'json' ? report.toJson() : format === 'mermaid' ? report.toMermaid() : report.toMarkdown());
   return 0;
-}
-
-function usageError(out: (line: string) => void, problem: string): number {
-  out(`error: ${problem}`);
-  out(USAGE[0]);
-  return 2;
 }

@@ -7,8 +7,9 @@
  * becomes AmazonEKSClusterAdminPolicy, other groups `kubernetesGroups`, valid usernames are kept.
  *
  * Nothing is dropped silently: a mapping that cannot become an access entry (here `mapAccounts`)
- * fails the synth until it is `acknowledged` with a reason, and mappings EKS already has entries
- * for (a managed node group's role) are `exclude`d. Preview the plan with
+ * fails the synth until it is `acknowledged` with a reason, and the roles of managed node groups
+ * made outside the app are named in `managedNodeRoleArns` (EKS made their entries itself; node
+ * groups of the app are found without it). Preview the plan with
  * `AwsAuthMigration.plan(configMap)` or `cdk-eks-identity migrate-aws-auth aws-auth.yaml`.
  *
  * Once the entries are deployed and access is checked: switch the cluster to `API` (one-way) and
@@ -63,10 +64,9 @@ export function build(app: App): Stack {
   new AwsAuthMigration(stack, 'AwsAuth', {
     cluster,
     configMap: AWS_AUTH_CONFIG_MAP,
-    exclude: [{
-      item: 'arn:aws:iam::111122223333:role/eksctl-legacy-eks-nodegroup-ng-1-NodeInstanceRole-1A2B3C4D5E6F',
-      reason: 'ng-1 is a managed node group: EKS manages the EC2_LINUX access entry of its node role itself',
-    }],
+    // ng-1 is a managed node group made by eksctl, outside this app: EKS made the EC2_LINUX access
+    // entry of its node role itself, so the migration leaves that mapping out (with a note).
+    managedNodeRoleArns: ['arn:aws:iam::111122223333:role/eksctl-legacy-eks-nodegroup-ng-1-NodeInstanceRole-1A2B3C4D5E6F'],
     acknowledged: [{
       item: '444455556666',
       reason: 'mapAccounts let the whole tooling account in; only its Deployer role still needs access, granted below',

@@ -63,9 +63,10 @@ function kubeconfigOutput(scope: Construct, id: string, cluster: IdentityCluster
 
 /**
  * Lab 4 — cluster authentication and authorization: cluster `myeks` in authentication mode `API`,
- * the walkthrough's `aws-auth` ConfigMap migrated with `AwsAuthMigration` (its two mappings are excluded
- * with reasons: EKS made the node group's entry itself, and the IAM user `testuser` is replaced by
- * a role), `testuser` as a role with cluster admin through an access entry (no `system:masters`),
+ * the walkthrough's `aws-auth` ConfigMap migrated with `AwsAuthMigration` (neither mapping becomes an
+ * entry: the migration leaves out the managed node group's role, whose entry EKS made itself, and
+ * the IAM user `testuser` is excluded because a role replaces it), `testuser` as a role with
+ * cluster admin through an access entry (no `system:masters`),
  * a read-only viewer, an editor scoped to namespace `app`, and a custom group `pod-readers` bound
  * with RBAC.
  */
@@ -77,13 +78,12 @@ export function createLab4(app: App, lab: LabEnvironment): Stack {
   const cluster = createLabCluster(stack, lab);
 
   // The walkthrough's aws-auth, moved to access entries. Nothing in it becomes a new entry here, and the
-  // migration says why for each mapping instead of dropping them silently.
-  const nodeRoleArn = cluster.cluster.defaultNodegroup!.role.roleArn;
+  // migration says why for each mapping instead of dropping them silently: it finds the cluster's
+  // managed node group and leaves its role out (EKS made that entry), and the IAM user is excluded.
   new AwsAuthMigration(stack, 'AwsAuth', {
     cluster,
-    configMap: lab4AwsAuthConfigMap(nodeRoleArn, stack.account),
+    configMap: lab4AwsAuthConfigMap(cluster.cluster.defaultNodegroup!.role.roleArn, stack.account),
     exclude: [
-      { item: nodeRoleArn, reason: 'EKS created the EC2_LINUX access entry of the managed node group\'s role with the node group' },
       { item: `arn:aws:iam::${stack.account}:user/testuser`, reason: 'the IAM user with access keys is replaced by the role testuser, which gets cluster admin below' },
     ],
   });

@@ -1,5 +1,6 @@
 import { describeCharacters, isKnown, literalShape, textParts } from './deploy-time';
 import { Problem } from './errors';
+import { SYSTEM_MASTERS_GROUP } from './kubernetes-vocabulary';
 
 /*
  * The names an access entry gives a principal in Kubernetes: its username and its groups
@@ -52,7 +53,7 @@ export function accessEntryUsernameProblem(username: string): Problem | undefine
 export function kubernetesGroupProblem(group: string): Problem | undefined {
   if (group.length === 0) return { problem: 'a Kubernetes group name is empty', fix: 'give every group a name' };
   if (reservedPrefix(group, [RESERVED_GROUP_PREFIX])) {
-    const masters = group.toLowerCase() === 'system:masters';
+    const masters = group.toLowerCase() === SYSTEM_MASTERS_GROUP;
     return {
       problem: `Kubernetes group '${group}' starts with '${group.slice(0, RESERVED_GROUP_PREFIX.length)}', which access entries reject`
         + (masters ? ' (system:masters cannot be granted through an access entry)' : ''),

@@ -1,3 +1,4 @@
+import { CLUSTER_ADMIN_POLICY_NAME } from './access-policy';
 import { KNOWN_ACCESS_POLICIES } from './access-policy-catalog';
 import { describeCharacters, isKnown, literalShape } from './deploy-time';
 import { Problem } from './errors';
@@ -158,7 +159,7 @@ export function unknownAccessPolicyWarning(name: string): Problem | undefined {
  * cluster-scoped resources and no non-resource URLs, so it is not cluster admin.
  */
 export function clusterAdminScopeWarning(policy: AccessPolicyAssociation): Problem | undefined {
-  if (policy.name !== 'AmazonEKSClusterAdminPolicy' || policy.scopeType !== 'namespace') return undefined;
+  if (policy.name !== CLUSTER_ADMIN_POLICY_NAME || policy.scopeType !== 'namespace') return undefined;
   return {
     problem: `access policy AmazonEKSClusterAdminPolicy has a namespace scope (${policy.namespaces.join(', ')}): it then grants no cluster-scoped resources and no non-resource URLs, so it is not cluster admin`,
     fix: 'use AccessPolicy.clusterAdmin() (cluster scope) for cluster admin, or AccessPolicy.admin({ type: AccessScopeType.NAMESPACE, namespaces }) for namespace admin',

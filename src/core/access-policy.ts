@@ -33,13 +33,16 @@ const CLUSTER_SCOPE: AccessScope = { type: AccessScopeType.CLUSTER };
  * @example
  * AccessPolicy.view({ type: AccessScopeType.NAMESPACE, namespaces: ['app'] });
  */
+/** The name of the access policy that makes a principal a cluster administrator. */
+export const CLUSTER_ADMIN_POLICY_NAME = 'AmazonEKSClusterAdminPolicy';
+
 export class AccessPolicy {
   /**
    * `AmazonEKSClusterAdminPolicy` at cluster scope: everything, like the `system:masters` group
    * (which access entries cannot use).
    */
   public static clusterAdmin(): AccessPolicy {
-    return new AccessPolicy('AmazonEKSClusterAdminPolicy', CLUSTER_SCOPE);
+    return new AccessPolicy(CLUSTER_ADMIN_POLICY_NAME, CLUSTER_SCOPE);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { isKnown } from './deploy-time';
 import { Problem } from './errors';
+import { CLUSTER_ADMIN_CLUSTER_ROLE } from './kubernetes-vocabulary';
 
 /*
  * Kubernetes RBAC verbs and the grants that amount to privilege escalation
@@ -56,5 +57,5 @@ export function rbacRuleRisks(rule: RbacRuleShape, clusterWide: boolean): string
 
 /** Why binding a ClusterRole is a risk a reviewer should see. */
 export function clusterRoleRisk(name: string): string | undefined {
-  return name === 'cluster-admin' ? 'it binds the cluster-admin ClusterRole (everything, everywhere)' : undefined;
+  return name === CLUSTER_ADMIN_CLUSTER_ROLE ? 'it binds the cluster-admin ClusterRole (everything, everywhere)' : undefined;
 }

@@ -382,7 +382,7 @@ describe('cluster-access', () => {
 describe('aws-auth-migration', () => {
   const ex = () => example(awsAuthMigration.build);
 
-  test('the plan has the node role and one unmappable item, which the example excludes and acknowledges', () => {
+  test('the plan has the node role and one unmappable item; the example names the node role as a managed node group role and acknowledges the item', () => {
     const plan = AwsAuthMigration.plan(awsAuthMigration.AWS_AUTH_CONFIG_MAP);
     expect(plan.mappingCount).toBe(5);
     expect(plan.entries.map((e) => [e.source, e.type])).toEqual([

@@ -1,18 +1,28 @@
-import { AwsAuthMigrationEntry, AwsAuthMigrationPlan } from '../../access/aws-auth/aws-auth-plan';
-import { awsAuthEntryId, planAwsAuthMigration } from '../../access/aws-auth/aws-auth-planner';
+import { AwsAuthMigrationEntry, AwsAuthMigrationPlan, AwsAuthMigrationPlanOptions } from '../../access/aws-auth/aws-auth-plan';
+import { awsAuthEntryId, planAwsAuthMigration, planOptionsProblem } from '../../access/aws-auth/aws-auth-planner';
+import { readIamRoleList } from '../../access/aws-auth/iam-role-list';
 import { AccessEntryType } from '../../core/access-entry-type';
-import { AccessPolicy, AccessScopeType } from '../../core/access-policy';
+import { AccessPolicy, AccessScopeType, CLUSTER_ADMIN_POLICY_NAME } from '../../core/access-policy';
 import { parseIamArn } from '../../core/arn';
 import { AuthenticationMode } from '../../core/authentication-mode';
 
 const USAGE = [
   'usage: cdk-eks-identity migrate-aws-auth <file|-> [--format json|ts] [--authentication-mode CONFIG_MAP|API_AND_CONFIG_MAP|API]',
+  '                                         [--roles <file|->] [--managed-node-roles <arn,...|file>] [--cluster-account <id>]',
   '',
   '  <file|->                 the aws-auth ConfigMap (kubectl get configmap aws-auth -n kube-system -o yaml),',
   '                           its data, or its mapRoles/mapUsers/mapAccounts text; - reads standard input',
   '  --format json            print the plan as JSON (default)',
   '  --format ts              print TypeScript that grants the same access with cdk-eks-identity',
   '  --authentication-mode M  the cluster\'s current mode (default CONFIG_MAP); the plan never goes backwards',
+  '  --roles <file|->         the output of aws iam list-roles (or get-role): the roles\' real ARNs, paths included,',
+  '                           which access entries need and aws-auth ARNs lack (IAM Identity Center roles have one);',
+  '                           a mapped role missing from a whole list-roles output is reported as gone',
+  '  --managed-node-roles R   the roles of the cluster\'s managed node groups and Fargate profiles, comma-separated ARNs',
+  '                           or a file of them: EKS makes their access entries itself, so their mappings are left out',
+  '                           (aws eks describe-nodegroup --query nodegroup.nodeRole gives a node group\'s role)',
+  '  --cluster-account ID     the cluster\'s account, which node roles must be in (default: the account most mappings',
+  '                           are in, and the output says so)',
   '',
   'exit code: 0 everything migrates, 1 some mappings cannot be migrated (listed), 2 bad usage or unreadable input',
 ];
@@ -27,6 +37,14 @@ interface Options {
   readonly source: string;
   readonly format: 'json' | 'ts';
   readonly mode: AuthenticationMode;
+  readonly roles?: string;
+  readonly managedNodeRoles?: string;
+  readonly clusterAccount?: string;
+}
+
+interface Input {
+  readFile(path: string): string;
+  readStdin(): string;
 }
 
 /**
@@ -34,11 +52,7 @@ interface Options {
  * access entries, as JSON (the plan) or as TypeScript using the library. Returns the exit code:
  * non-zero when something cannot be migrated (1) or the input cannot be read (2).
  */
-export function runMigrateAwsAuth(
-  args: string[],
-  input: { readFile(path: string): string; readStdin(): string },
-  out: (line: string) => void,
-): number {
+export function runMigrateAwsAuth(args: string[], input: Input, out: (line: string) => void): number {
   let options: Options;
   try {
     options = parseArgs(args);
@@ -54,22 +68,44 @@ export function runMigrateAwsAuth(
 
   let plan: AwsAuthMigrationPlan;
   try {
-    const text = options.source === '-' ? input.readStdin() : input.readFile(options.source);
-    plan = planAwsAuthMigration(text, { currentAuthenticationMode: options.mode });
+    const read = (file: string) => (file === '-' ? input.readStdin() : input.readFile(file));
+    const text = read(options.source);
+    plan = planAwsAuthMigration(text, planOptions(options, read));
   } catch (e) {
     out(`error: ${(e as Error).message}`);
     return EXIT_USAGE;
   }
 
-  const lines = options.format === 'ts' ? renderTypeScript(plan, options.source) : JSON.stringify(planToJson(plan), undefined, 2).split('\n');
+  const lines = options.format === 'ts' ? renderTypeScript(plan, options) : JSON.stringify(planToJson(plan), undefined, 2).split('\n');
   lines.forEach((line) => out(line));
   return plan.unmappable.length > 0 ? EXIT_UNMAPPABLE : EXIT_OK;
+}
+
+/** The plan options the command line gives, read and checked (throws naming the option). */
+function planOptions(options: Options, read: (file: string) => string): AwsAuthMigrationPlanOptions {
+  const roles = options.roles !== undefined ? readIamRoleList(read(options.roles), `--roles ${options.roles}`) : undefined;
+  const managedNodeRoleArns = options.managedNodeRoles === undefined ? undefined
+    : (options.managedNodeRoles.startsWith('arn:') ? options.managedNodeRoles : read(options.managedNodeRoles))
+      .split(/[\s,]+/).filter((arn) => arn.length > 0);
+  const planned: AwsAuthMigrationPlanOptions = {
+    currentAuthenticationMode: options.mode,
+    roleArns: roles?.roleArns,
+    completeRoleAccounts: roles?.completeAccounts,
+    managedNodeRoleArns,
+    clusterAccount: options.clusterAccount,
+  };
+  const problem = planOptionsProblem(planned);
+  if (problem) throw new Error(`${problem.problem}; ${problem.fix}`);
+  return planned;
 }
 
 function parseArgs(args: string[]): Options {
   let source: string | undefined;
   let format: string = 'json';
   let mode: string = AuthenticationMode.CONFIG_MAP;
+  let roles: string | undefined;
+  let managedNodeRoles: string | undefined;
+  let clusterAccount: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -81,6 +117,9 @@ function parseArgs(args: string[]): Options {
     if (flag === '--help' || flag === '-h') return { help: true, source: '', format: 'json', mode: AuthenticationMode.CONFIG_MAP };
     else if (flag === '--format') format = value();
     else if (flag === '--authentication-mode') mode = value();
+    else if (flag === '--roles') roles = value();
+    else if (flag === '--managed-node-roles') managedNodeRoles = value();
+    else if (flag === '--cluster-account') clusterAccount = value();
     else if (flag.startsWith('--')) throw new Error(`unknown option ${flag}`);
     else if (source === undefined) source = arg;
     else throw new Error(`unexpected argument ${arg}`);
@@ -90,7 +129,11 @@ function parseArgs(args: string[]): Options {
   if (!Object.values(AuthenticationMode).includes(mode as AuthenticationMode)) {
     throw new Error(`--authentication-mode must be one of ${Object.values(AuthenticationMode).join(', ')}, not ${mode}`);
   }
-  return { source, format, mode: mode as AuthenticationMode };
+  if (source === '-' && (roles === '-' || managedNodeRoles === '-')) {
+    throw new Error('standard input can hold one file: give the ConfigMap or the role list as a file');
+  }
+  if (roles === '-' && managedNodeRoles === '-') throw new Error('standard input can hold one file: give --roles or --managed-node-roles as a file');
+  return { source, format, mode: mode as AuthenticationMode, roles, managedNodeRoles, clusterAccount };
 }
 
 /** The partition of a principal ARN (policy ARNs live in the same partition). */
@@ -104,9 +147,12 @@ function planToJson(plan: AwsAuthMigrationPlan): any {
     mappingCount: plan.mappingCount,
     recommendedAuthenticationMode: plan.recommendedAuthenticationMode,
     authenticationModePath: plan.authenticationModePath,
+    ...(plan.clusterAccount !== undefined ? { clusterAccount: plan.clusterAccount } : {}),
+    clusterAccountInferred: plan.clusterAccountInferred,
     entries: plan.entries.map((entry) => ({
       source: entry.source,
       principalArn: entry.principalArn,
+      principalArnVerified: entry.principalArnVerified,
       type: entry.type,
       kubernetesGroups: entry.kubernetesGroups,
       ...(entry.username !== undefined ? { username: entry.username } : {}),
@@ -138,7 +184,7 @@ function comment(text: string): string {
 }
 
 function renderPolicy(policy: AccessPolicy): string {
-  if (policy.policyName === 'AmazonEKSClusterAdminPolicy' && policy.scope.type === AccessScopeType.CLUSTER) return 'AccessPolicy.clusterAdmin()';
+  if (policy.policyName === CLUSTER_ADMIN_POLICY_NAME && policy.scope.type === AccessScopeType.CLUSTER) return 'AccessPolicy.clusterAdmin()';
   const scope = policy.scope.type === AccessScopeType.CLUSTER ? ''
     : `{ type: AccessScopeType.NAMESPACE, namespaces: [${(policy.scope.namespaces ?? []).map(quote).join(', ')}] }`;
   const factory = POLICY_FACTORIES[policy.policyName];
@@ -153,13 +199,14 @@ function renderEntry(entry: AwsAuthMigrationEntry, used: Set<string>): string[] 
   if (entry.username !== undefined) options.push(`username: ${quote(entry.username)},`);
   if (entry.accessPolicies.length > 0) options.push(`accessPolicies: [${entry.accessPolicies.map(renderPolicy).join(', ')}],`);
   const call = `cluster.grantAccess(${quote(awsAuthEntryId(entry, used))}, ${quote(entry.principalArn)}`;
+  const unchecked = entry.principalArnVerified ? '' : ' (role ARN as the ConfigMap wrote it: right only if that is its path; --roles checks it)';
   return [
-    `  ${comment(entry.source)}`,
+    `  ${comment(`${entry.source}${unchecked}`)}`,
     ...(options.length === 0 ? [`  ${call});`] : [`  ${call}, {`, ...options.map((o) => `    ${o}`), '  });']),
   ];
 }
 
-function renderTypeScript(plan: AwsAuthMigrationPlan, source: string): string[] {
+function renderTypeScript(plan: AwsAuthMigrationPlan, options: Options): string[] {
   const used = new Set<string>();
   const imports = ['IIdentityCluster'];
   const allPolicies = plan.entries.flatMap((e) => e.accessPolicies);
@@ -168,8 +215,9 @@ function renderTypeScript(plan: AwsAuthMigrationPlan, source: string): string[] 
   if (allPolicies.some((p) => p.scope.type === AccessScopeType.NAMESPACE)) imports.push('AccessScopeType');
   const [first, ...rest] = plan.authenticationModePath;
   return [
-    comment(`Generated by \`cdk-eks-identity migrate-aws-auth ${source === '-' ? '-' : source}\` from ${plan.mappingCount} aws-auth mapping(s).`),
+    comment(`Generated by \`cdk-eks-identity migrate-aws-auth ${options.source}\` from ${plan.mappingCount} aws-auth mapping(s).`),
     comment(`Deploy with the cluster in authenticationMode ${first}${rest.length > 0 ? `, check access, then switch to ${rest.join(', then ')} (one-way)` : ''}.`),
+    ...(plan.clusterAccountInferred ? [comment(`The cluster's account is taken to be ${plan.clusterAccount}, the account most mappings are in; pass --cluster-account if it is another.`)] : []),
     `import { ${imports.sort().join(', ')} } from 'cdk-eks-identity';`,
     '',
     '/** The aws-auth mappings as access entries. */',

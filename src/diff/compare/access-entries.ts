@@ -1,4 +1,4 @@
-import { AccessPolicy, AccessScopeType } from '../../core/access-policy';
+import { AccessScopeType, CLUSTER_ADMIN_POLICY_NAME } from '../../core/access-policy';
 import { SYSTEM_MASTERS_GROUP } from '../../core/kubernetes-vocabulary';
 import { flagsWhen, makeChange, pairByKey, without } from '../change-list';
 import { IdentityChange, IdentityChangeArea, IdentityChangeFlag, IdentityChangeKind } from '../diff-types';
@@ -12,10 +12,9 @@ import { AccessEntrySnapshot, AccessPolicySnapshot } from '../identity-snapshot'
  * Access policies: https://docs.aws.amazon.com/eks/latest/userguide/access-policies.html.
  */
 
-const CLUSTER_ADMIN_POLICY = AccessPolicy.clusterAdmin().policyName;
 
 function isClusterAdmin(e: AccessEntrySnapshot | undefined): boolean {
-  return e !== undefined && (e.policies.has(CLUSTER_ADMIN_POLICY) || e.groups.includes(SYSTEM_MASTERS_GROUP));
+  return e !== undefined && (e.policies.has(CLUSTER_ADMIN_POLICY_NAME) || e.groups.includes(SYSTEM_MASTERS_GROUP));
 }
 
 function scopeText(p: AccessPolicySnapshot): string {

@@ -8,7 +8,7 @@ import { createLab4 } from './lab4-authentication';
 
 /**
  * The lab app: every lab as its own stack, checked by AWS's CloudFormation validator at synth
- * (its findings are errors). Each lab names its cluster `myeks` like the walkthrough, so deploy one lab
+ * (its findings are errors). Each lab names its cluster `myeks`, so deploy one lab
  * at a time.
  */
 export function createLabApp(props: AppProps = {}): App {

@@ -5,7 +5,7 @@ import { LabEnvironment } from './lab-environment';
 import { IdentityCluster } from '../src';
 
 /**
- * The walkthrough's cluster: `myeks`, a managed Linux node group, the admin role as an access entry.
+ * The lab cluster: `myeks`, a managed Linux node group, the admin role as an access entry.
  * The VPC spans two availability zones with one NAT gateway, to keep the lab cheap.
  */
 export function createLabCluster(scope: Construct, lab: LabEnvironment): IdentityCluster {

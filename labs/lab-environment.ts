@@ -16,7 +16,7 @@ export interface LabEnvironment {
 /**
  * Reads the lab settings from CDK context (`-c account=... -c region=... -c adminRoleArn=...`) or
  * the environment (`CDK_DEFAULT_ACCOUNT`, `LAB_REGION`, `LAB_ADMIN_ROLE_ARN`), with clear
- * placeholders offline (account 123456789012, region ap-northeast-2 as in the walkthrough, role Admin).
+ * placeholders offline (account 123456789012, region ap-northeast-2, role Admin).
  */
 export function labEnvironment(app: App): LabEnvironment {
   const account: string = app.node.tryGetContext('account') ?? process.env.CDK_DEFAULT_ACCOUNT ?? PLACEHOLDER_ACCOUNT;

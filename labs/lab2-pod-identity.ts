@@ -5,7 +5,7 @@ import { LabEnvironment } from './lab-environment';
 import { addAwsCliPod, addVerificationJob } from './verification-objects';
 import { IdentityMode } from '../src';
 
-/** Role name from the walkthrough's `eksctl create podidentityassociation --role-name`. */
+/** Role name as `eksctl create podidentityassociation --role-name` would give it in the classic lab. */
 export const LAB2_ROLE_NAME = 's3-eks-pod-identity-role';
 
 /**

@@ -3,7 +3,7 @@ import { createLabCluster } from './lab-cluster';
 import { LabEnvironment } from './lab-environment';
 import { ControllerIdentity, IdentityCluster, IdentityMode } from '../src';
 
-/** Role name from the walkthrough's `module "alb_controller_irsa"` (`role_name = "alb_controller-role"`). */
+/** Role name as the Terraform IRSA module's `role_name = "alb_controller-role"` gives it in the classic lab. */
 export const LAB3_ROLE_NAME = 'alb_controller-role';
 /** Role of the pod identity variant, kept apart so the two can be compared side by side. */
 export const LAB3_POD_IDENTITY_ROLE_NAME = 'alb_controller-pod-identity-role';
@@ -13,13 +13,13 @@ export const LAB3_POD_IDENTITY_ROLE_NAME = 'alb_controller-pod-identity-role';
  * `serviceAccount.name` set to it, or switch the controller over to it).
  */
 export const LAB3_POD_IDENTITY_SERVICE_ACCOUNT = 'aws-load-balancer-controller-pod-identity';
-/** The walkthrough's second OIDC provider (`oidc_providers.two`): a cluster made elsewhere. */
+/** A second OIDC provider (`oidc_providers.two` in the Terraform IRSA module's terms): a cluster made elsewhere. */
 export const LAB3_SECOND_CLUSTER_NAME = 'myeks-two';
 /** The load balancer controller version the lab installs (pod identity needs v2.7.0 or later). */
 export const LAB3_CONTROLLER_VERSION = 'v2.13.0';
 
 /**
- * Lab 3 — IRSA for the AWS Load Balancer Controller (the walkthrough's Terraform
+ * Lab 3 — IRSA for the AWS Load Balancer Controller (the classic lab's Terraform
  * `iam-role-for-service-accounts-eks` module with `attach_load_balancer_controller_policy = true`):
  * service account `kube-system/aws-load-balancer-controller` with role `alb_controller-role`, whose
  * permissions come from the controller catalog and whose trust names two clusters' OIDC providers
@@ -35,7 +35,7 @@ export function createLab3(app: App, lab: LabEnvironment): Stack {
   const one = createLabCluster(stack, lab);
   const two = IdentityCluster.fromClusterAttributes(stack, 'ClusterTwo', {
     clusterName: LAB3_SECOND_CLUSTER_NAME,
-    // A placeholder issuer of the walkthrough's second cluster; pass the real one with `aws eks describe-cluster`.
+    // A placeholder issuer of the second cluster; pass the real one with `aws eks describe-cluster`.
     openIdConnectIssuerUrl: `https://oidc.eks.${lab.env.region}.amazonaws.com/id/5E2C1A7D9B3F4E6A8C0D2F4B6A8C0E1F`,
   });
 

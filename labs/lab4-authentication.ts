@@ -5,7 +5,7 @@ import { createLabCluster } from './lab-cluster';
 import { LabEnvironment } from './lab-environment';
 import { AccessPolicy, AwsAuthMigration, IdentityCluster } from '../src';
 
-/** The walkthrough's `testuser`, here a role a person assumes (no access keys). Cluster admin. */
+/** The classic lab's IAM user `testuser`, here a role a person assumes (no access keys). Cluster admin. */
 export const LAB4_TESTUSER_ROLE_NAME = 'testuser';
 /** A role that may read most of the cluster (AmazonEKSViewPolicy, cluster scope). */
 export const LAB4_VIEWER_ROLE_NAME = 'myeks-viewer';
@@ -19,7 +19,7 @@ export const LAB4_NAMESPACE = 'app';
 export const LAB4_GROUP = 'pod-readers';
 
 /**
- * The `aws-auth` ConfigMap of the walkthrough: the node role (`system:bootstrappers`, `system:nodes`)
+ * The `aws-auth` ConfigMap of the classic lab: the node role (`system:bootstrappers`, `system:nodes`)
  * and the IAM user `testuser` in `system:masters` (added with `eksctl create iamidentitymapping`).
  */
 export function lab4AwsAuthConfigMap(nodeRoleArn: string, account: string): string {
@@ -63,7 +63,7 @@ function kubeconfigOutput(scope: Construct, id: string, cluster: IdentityCluster
 
 /**
  * Lab 4 — cluster authentication and authorization: cluster `myeks` in authentication mode `API`,
- * the walkthrough's `aws-auth` ConfigMap migrated with `AwsAuthMigration` (neither mapping becomes an
+ * the classic lab's `aws-auth` ConfigMap migrated with `AwsAuthMigration` (neither mapping becomes an
  * entry: the migration leaves out the managed node group's role, whose entry EKS made itself, and
  * the IAM user `testuser` is excluded because a role replaces it), `testuser` as a role with
  * cluster admin through an access entry (no `system:masters`),
@@ -77,7 +77,7 @@ export function createLab4(app: App, lab: LabEnvironment): Stack {
   });
   const cluster = createLabCluster(stack, lab);
 
-  // The walkthrough's aws-auth, moved to access entries. Nothing in it becomes a new entry here, and the
+  // The classic lab's aws-auth, moved to access entries. Nothing in it becomes a new entry here, and the
   // migration says why for each mapping instead of dropping them silently: it finds the cluster's
   // managed node group and leaves its role out (EKS made that entry), and the IAM user is excluded.
   new AwsAuthMigration(stack, 'AwsAuth', {

@@ -3,7 +3,7 @@ import * as cdk8s from 'cdk8s';
 const AWS_CLI_IMAGE = 'amazon/aws-cli:latest';
 
 /**
- * The walkthrough's test pod: aws-cli sleeping for ten hours under a service account, to `kubectl exec`
+ * The classic lab's test pod: aws-cli sleeping for ten hours under a service account, to `kubectl exec`
  * into and run `aws sts get-caller-identity` / `aws s3 ls` by hand.
  */
 export function addAwsCliPod(chart: cdk8s.Chart, name: string, serviceAccountName: string): cdk8s.ApiObject {

@@ -10,7 +10,7 @@ import {
 } from '../core/access-entry-rules';
 import { AccessEntryType } from '../core/access-entry-type';
 import { AccessPolicy } from '../core/access-policy';
-import { parseIamArn, principalArnProblem } from '../core/arn';
+import { parseIamArn, principalArnProblem, principalKey } from '../core/arn';
 import { AuthenticationMode } from '../core/authentication-mode';
 import { isOpaque } from '../core/deploy-time';
 import { identityErrorMessage, throwIdentityError, throwIfProblem } from '../core/errors';
@@ -193,7 +193,7 @@ export class ClusterAccess extends Construct {
   /** Access entries for the same principal and cluster made by other means (e.g. aws-eks-v2 `grantAccess`). */
   private otherEntriesForPrincipal(): string[] {
     const stack = Stack.of(this);
-    const key = (entry: eks.CfnAccessEntry) => JSON.stringify(stack.resolve([entry.clusterName, entry.principalArn])).toLowerCase();
+    const key = (entry: eks.CfnAccessEntry) => `${asTemplateText(entry, entry.clusterName)} ${principalKey(asTemplateText(entry, entry.principalArn))}`;
     const mine = key(this.resource);
     return stack.node.findAll()
       .filter((c: IConstruct): c is eks.CfnAccessEntry => c instanceof eks.CfnAccessEntry && c !== this.resource && Stack.of(c) === stack)

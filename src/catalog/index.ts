@@ -5,7 +5,6 @@ export type { ControllerAddonProps } from './controller-addon';
 export type { CatalogEntryInfo } from './catalog-listing';
 export { NarrowingKind } from './policy-provenance';
 export type { PolicySource, PolicyVersionRange, PolicyNarrowing, PodIdentitySupport } from './policy-provenance';
-export type { PolicySelection } from './policy-selection';
 export { AdotCollector } from './controllers/adot-collector';
 export type { AdotCollectorOptions } from './controllers/adot-collector';
 export type { AwsForFluentBitOptions } from './controllers/aws-for-fluent-bit';

@@ -4,10 +4,16 @@ import { SYSTEM_MASTERS_GROUP } from './kubernetes-vocabulary';
 
 /*
  * The names an access entry gives a principal in Kubernetes: its username and its groups
- * (EKS API reference, CreateAccessEntry; EKS user guide, "Create access entries").
+ * (EKS API reference, CreateAccessEntry; EKS user guide, "Create access entries",
+ * https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html).
  */
 
-/** Username prefixes EKS reserves for itself. */
+/**
+ * Username prefixes EKS reserves for itself (EKS user guide, "Set a custom username for EKS access
+ * entries", https://docs.aws.amazon.com/eks/latest/userguide/set-custom-username.html: "The
+ * username can't start with system:, eks:, aws:, amazon:, or iam:"). The guide does not say
+ * whether EKS compares them case-sensitively; every letter case is refused, a conservative choice.
+ */
 export const RESERVED_USERNAME_PREFIXES = ['system:', 'eks:', 'aws:', 'amazon:', 'iam:'];
 
 /** The group prefix access entries reject. */

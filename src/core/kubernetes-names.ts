@@ -54,10 +54,18 @@ export function rbacObjectNameProblem(name: string, what = 'name'): Problem | un
 }
 
 /**
+ * Why a name pattern (`*` and `?` are wildcards, each standing for at least one allowed letter)
+ * cannot match a valid name, judged by `problemOf` and described with the pattern as written.
+ */
+export function namePatternProblem(pattern: string, problemOf: (name: string) => Problem | undefined): Problem | undefined {
+  const problem = problemOf(pattern.replace(/[*?]/g, 'a'));
+  return problem && { problem: problem.problem.replace(/'[^']*'/, `'${pattern}'`), fix: `${problem.fix} (or a pattern with * and ?)` };
+}
+
+/**
  * Why a Fargate profile selector's namespace is not a namespace name or pattern (`*` and `?` are
  * wildcards in Fargate selectors).
  */
 export function fargateNamespaceProblem(pattern: string): Problem | undefined {
-  const problem = namespaceNameProblem(pattern.replace(/[*?]/g, 'a'), 'Fargate namespace');
-  return problem && { problem: problem.problem.replace(/'[^']*'/, `'${pattern}'`), fix: `${problem.fix} (or a pattern with * and ?)` };
+  return namePatternProblem(pattern, (name) => namespaceNameProblem(name, 'Fargate namespace'));
 }

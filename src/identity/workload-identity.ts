@@ -1,4 +1,4 @@
-import { Annotations, Duration, Names, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Aspects, Duration, Names, Stack, Token } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -12,11 +12,11 @@ import { trustSize } from './private/trust-size';
 import type { ControllerIdentity } from '../catalog/controller-identity';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
 import { roleArnProblem } from '../core/arn';
-import { throwIdentityError, throwIfProblem } from '../core/errors';
+import { Problem, throwIdentityError, throwIfProblem } from '../core/errors';
 import { IdentityMode, WorkloadPlatform } from '../core/identity-mode';
 import { IRSA_ACTION, IRSA_ROLE_ARN_ANNOTATION, IRSA_TOKEN_EXPIRATION_ANNOTATION, serviceAccountSubject } from '../core/irsa';
-import { namespaceNameProblem, serviceAccountNameProblem } from '../core/kubernetes-names';
-import { MIN_TOKEN_EXPIRATION_SECONDS, TRUST_POLICY_DEFAULT_QUOTA } from '../core/limits';
+import { namePatternProblem, namespaceNameProblem, serviceAccountNameProblem } from '../core/kubernetes-names';
+import { MAX_ROLE_NAME_LENGTH, MIN_TOKEN_EXPIRATION_SECONDS, TRUST_POLICY_DEFAULT_QUOTA } from '../core/limits';
 import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL, sessionPolicyProblem } from '../core/pod-identity';
 import { iamPathProblem, roleNameProblem } from '../core/role-name';
 import { KubernetesServiceAccount } from '../k8s/kubernetes-service-account';
@@ -305,9 +305,10 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     if (props.role) {
       this.role = props.role;
       this.roleArn = knownRoleArn(props.role);
-      this.warnIfForeignTrustCannotWork(props.role);
+      // Judged once the app is built: the trust as the template will hold it, after later changes.
+      Aspects.of(this).add({ visit: (node) => { if (node === this) this.warnIfForeignTrustCannotWork(props.role!); } });
     } else {
-      const roleName = props.roleName ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' });
+      const roleName = props.roleName ?? Names.uniqueResourceName(this, { maxLength: MAX_ROLE_NAME_LENGTH, separator: '-' });
       throwIfProblem(this, roleNameProblem(asTemplateText(this, roleName), 'roleName'));
       const rolePath = props.rolePath ?? '/';
       throwIfProblem(this, iamPathProblem(asTemplateText(this, rolePath), 'rolePath'));
@@ -340,8 +341,12 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
           'set them where the association is made, or remove them');
       }
     } else if (this.wildcard) {
+      // The rule pack holds a pattern that spans namespaces as an error (EKSID-IRSA-003), one within a
+      // namespace as a warning (EKSID-IRSA-004): the opt-in builds both, the warning says which.
+      const spansNamespaces = /[*?]/.test(this.namespace);
       Annotations.of(this).addWarningV2('cdk-eks-identity:wildcardSubject',
-        `IRSA subject system:serviceaccount:${this.namespace}:${this.serviceAccountName} is a wildcard: every matching service account can assume ${this.roleArn}`);
+        `IRSA subject system:serviceaccount:${this.namespace}:${this.serviceAccountName} is a wildcard: every matching service account can assume ${this.roleArn}`
+        + (spansNamespaces ? '. It spans namespaces: EksIdentityChecks reports that as an error (EKSID-IRSA-003) unless you suppress it with a reason' : ''));
     }
     if (!this.wildcard && (props.createServiceAccount ?? true)) this.createServiceAccounts(props);
   }
@@ -426,10 +431,11 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
   }
 
   private validateNames(props: WorkloadIdentityProps): void {
-    // A wildcard subject is judged with each wildcard standing for one letter.
-    const judged = (value: string) => asTemplateText(this, this.wildcard ? value.replace(/[*?]/g, 'a') : value);
-    throwIfProblem(this, namespaceNameProblem(judged(this.namespace)));
-    throwIfProblem(this, serviceAccountNameProblem(judged(this.serviceAccountName)));
+    // A wildcard subject is judged as a pattern: each wildcard standing for one letter.
+    const judged = (value: string, problemOf: (name: string) => Problem | undefined) => (this.wildcard
+      ? namePatternProblem(asTemplateText(this, value), problemOf) : problemOf(asTemplateText(this, value)));
+    throwIfProblem(this, judged(this.namespace, (name) => namespaceNameProblem(name)));
+    throwIfProblem(this, judged(this.serviceAccountName, (name) => serviceAccountNameProblem(name)));
     if (props.role) {
       const created = (['roleName', 'rolePath', 'permissionsBoundary', 'roleDescription'] as const).filter((name) => props[name] !== undefined);
       if (created.length > 0) {

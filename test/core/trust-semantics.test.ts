@@ -63,7 +63,8 @@ const POD_TRUSTS: Array<[string, any, PodIdentityScope | undefined]> = [
   ['cluster pattern', doc(pods({ StringLike: { 'aws:RequestTag/eks-cluster-arn': 'arn:aws:eks:*:*:cluster/my*' } })), PodIdentityScope.CLUSTER],
   ['sts:*', doc(pods({ StringEquals: tags(CLUSTER, 'app', 'web') }, 'sts:*')), PodIdentityScope.SERVICE_ACCOUNT],
   ['sts:Tag* and AssumeRole', doc(pods({ StringEquals: tags(CLUSTER, 'app', 'web') }, ['sts:AssumeRole', 'sts:Tag*'])), PodIdentityScope.SERVICE_ACCOUNT],
-  ['IfExists tags', doc(pods({ StringEqualsIfExists: tags(CLUSTER, 'app', 'web') })), PodIdentityScope.SERVICE_ACCOUNT],
+  // IfExists holds when the tags are absent: an association without session tags, of any namespace, gets in.
+  ['IfExists tags', doc(pods({ StringEqualsIfExists: tags(CLUSTER, 'app', 'web') })), PodIdentityScope.UNSCOPED],
   ['negated namespace', doc(pods({ StringNotEquals: { 'aws:RequestTag/kubernetes-namespace': 'kube-system' } })), PodIdentityScope.UNSCOPED],
   ['deny one namespace', doc(pods(undefined), { Effect: 'Deny', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:RequestTag/kubernetes-namespace': 'app' } } }), PodIdentityScope.UNSCOPED],
 ];

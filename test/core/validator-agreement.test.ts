@@ -1,4 +1,4 @@
-import { Aws, Fn } from 'aws-cdk-lib';
+import { App, Aws, Fn } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { EksIdentityChecks, IdentityMode } from '../../src';
@@ -63,6 +63,7 @@ describe('access entry usernames: ClusterAccess and EKSID-ACCESS-002 agree', () 
     'admin', 'admin:{{SessionName}}', 'sso-user:{{SessionName}}', '{{SessionName}}', 'dev-{{SessionName}}', ':x{{SessionName}}',
     'system:admin', 'System:admin', 'SYSTEM:ADMIN', 'eks:ops', 'EKS:ops', 'aws:x', 'Aws:x', 'amazon:x', 'iam:x', 'IAM:x',
     'systemx:admin', 'my-system:admin', 'eks', 'unicode-ü:{{SessionName}}', 'with space', 'tab\tname', '', 'a'.repeat(300),
+    '*', 'admin*', 'system:*', ' system:admin', 'eks:{{SessionName}}',
     { afterStackName: ':admin' }, { afterStackName: '-{{SessionName}}' }, { afterStackName: '-{{SessionName}}', joined: true },
   ];
   test.each(cases)('%p', (input) => {
@@ -75,6 +76,7 @@ describe('access entry usernames: ClusterAccess and EKSID-ACCESS-002 agree', () 
 describe('Kubernetes groups: ClusterAccess, KubernetesGroup and EKSID-ACCESS-001 agree', () => {
   const cases: Input[] = [
     'pod-readers', 'system:masters', 'System:masters', 'system:nodes', 'system:', 'systemx', 'eks:ops', '', 'with space', 'unicode-ä', 'a'.repeat(200),
+    '*', 'team-*', 'SYSTEM:MASTERS', 'tab\tgroup',
     { afterStackName: '-readers' },
   ];
   test.each(cases)('%p', (input) => {
@@ -97,6 +99,8 @@ describe('principal ARNs: ClusterAccess and EKSID-ACCESS-009 agree', () => {
     'arn:awz:iam::123456789012:role/Dev', 'arn:aws:iam:us-east-1:123456789012:role/Dev', 'arn:aws:s3:::bucket', 'Dev', '',
     'arn:aws:iam::123456789012:role/', 'arn:aws:iam::123456789012:role//Dev', `arn:aws:iam::123456789012:role/${'r'.repeat(65)}`,
     'arn:aws:iam::123456789012:role/Dév',
+    'ARN:aws:iam::123456789012:role/Dev', 'arn:AWS:iam::123456789012:role/Dev', 'arn:aws:IAM::123456789012:role/Dev',
+    'arn:aws:iam::123456789012:Role/Dev', 'arn:aws:iam::123456789012:role/Dev ', 'arn:aws:iam::123456789012:role/Dev?',
   ];
   test.each(cases)('%p', (input) => {
     const thrown = constructThrows(() => importedCluster(newStack()).grantAccess('X', input, { accessPolicies: [] }));
@@ -131,6 +135,9 @@ describe('OIDC issuer URLs: fromClusterAttributes and EKSID-IRSA-010 agree (a ru
     `https://oidc.eks.ap-northeast-2.amazonaws.com/id/${ID}#frag`, `https://oidc.eks.ap-northeast-2.amazonaws.com/id/${ID.toLowerCase()}`,
     'https://oidc.eks.ap-northeast-2.amazonaws.com/id/ABC', '', ' ', 'https://', 'https://token.actions.githubusercontent.com',
     `https://oidc.eks.ap-northeast-2.amazonaws.com/id/${ID} `,
+    'https://oidc.eks.ap-northeast-2.amazonaws.com/id/ÄBCDEF0123456789ABCDEF0123456789', `https://oidc.eks.*.amazonaws.com/id/${ID}`,
+    `https://oidc.eks.ap-northeast-2.amazonaws.com/id/${ID}*`, `https://oidc.eks.ap-northeast-2.amazonaws.com/id/${'A'.repeat(300)}`,
+    `https://oidc.eks.ap-northeast-2.amazonaws.com/id/${ID}\t`,
   ];
   test.each(cases)('%p', (input) => {
     let rejectedOrNormalised: boolean;
@@ -148,27 +155,60 @@ describe('OIDC issuer URLs: fromClusterAttributes and EKSID-IRSA-010 agree (a ru
 
 describe('a brought role\'s pod identity trust: WorkloadIdentity\'s warning and EKSID-POD-002 agree', () => {
   const statement = (action: any, extra: any = {}) => ({ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: action, ...extra });
-  const cases: Array<[string, any[]]> = [
-    ['both actions', [statement(['sts:AssumeRole', 'sts:TagSession'])]],
-    ['sts:*', [statement('sts:*')]],
-    ['sts:Tag* with sts:AssumeRole', [statement(['sts:AssumeRole', 'sts:Tag*'])]],
-    ['STS:ASSUMEROLE and sts:tagsession (actions ignore case)', [statement(['STS:ASSUMEROLE', 'sts:tagsession'])]],
-    ['the two actions in two statements', [statement('sts:AssumeRole'), statement('sts:TagSession')]],
-    ['only sts:AssumeRole', [statement('sts:AssumeRole')]],
-    ['NotAction of everything else', [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, NotAction: 's3:*' }]],
-    ['sts:TagSession denied', [statement('sts:*'), { Effect: 'Deny', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: 'sts:TagSession' }]],
-    ['another service', [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:*' }]],
+  /** [name, statements, whether the trust cannot work (both sides must say so)] */
+  const cases: Array<[string, any[], boolean]> = [
+    ['both actions', [statement(['sts:AssumeRole', 'sts:TagSession'])], false],
+    ['sts:*', [statement('sts:*')], false],
+    ['sts:Tag* with sts:AssumeRole', [statement(['sts:AssumeRole', 'sts:Tag*'])], false],
+    ['sts:Assume* and sts:T*', [statement(['sts:Assume*', 'sts:T*'])], false],
+    ['STS:ASSUMEROLE and sts:tagsession (actions ignore case)', [statement(['STS:ASSUMEROLE', 'sts:tagsession'])], false],
+    ['the two actions in two statements', [statement('sts:AssumeRole'), statement('sts:TagSession')], false],
+    ['NotAction of everything else', [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, NotAction: 's3:*' }], false],
+    ['only sts:AssumeRole', [statement('sts:AssumeRole')], true],
+    ['only sts:TagSession', [statement('sts:TagSession')], true],
+    ['sts:TagSession denied', [statement('sts:*'), { Effect: 'Deny', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: 'sts:TagSession' }], true],
+    ['another service', [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:*' }], true],
   ];
-  test.each(cases)('%s', (_name, statements) => {
+  const verdicts = (stack: ReturnType<typeof newStack>) => ({
+    warned: Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('the role you brought cannot work')).length > 0,
+    flagged: EksIdentityChecks.checkTemplates([{ stackName: 'S', template: Template.fromStack(stack).toJSON() }]).some((f) => f.ruleId === 'EKSID-POD-002'),
+  });
+  test.each(cases)('%s, set on the L1', (_name, statements, cannotWork) => {
     const stack = newStack();
     const role = new iam.Role(stack, 'Brought', { roleName: 'brought', assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com') });
     (role.node.defaultChild as iam.CfnRole).assumeRolePolicyDocument = { Version: '2012-10-17', Statement: statements };
-    // The construct's inspection reads the L2's policy document: give it the same statements.
-    (role as any).assumeRolePolicy = iam.PolicyDocument.fromJson({ Statement: statements });
     importedCluster(stack).addWorkloadIdentity('App', { namespace: 'app', serviceAccountName: 'app', mode: IdentityMode.POD_IDENTITY, role });
+    expect(verdicts(stack)).toEqual({ warned: cannotWork, flagged: cannotWork });
+  });
+  test.each(cases)('%s, as a property override after the identity', (_name, statements, cannotWork) => {
+    const stack = newStack();
+    const role = new iam.Role(stack, 'Brought', { roleName: 'brought', assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com') });
+    importedCluster(stack).addWorkloadIdentity('App', { namespace: 'app', serviceAccountName: 'app', mode: IdentityMode.POD_IDENTITY, role });
+    (role.node.defaultChild as iam.CfnRole).addPropertyOverride('AssumeRolePolicyDocument.Statement', statements);
+    expect(verdicts(stack)).toEqual({ warned: cannotWork, flagged: cannotWork });
+  });
+});
+
+describe('a brought role\'s IRSA trust: WorkloadIdentity\'s warning and EKSID-SA-001 agree', () => {
+  const ISSUER = 'oidc.eks.ap-northeast-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF';
+  const PROVIDER = `arn:aws:iam::123456789012:oidc-provider/${ISSUER}`;
+  /** [name, conditions, whether the trust cannot work for app/web] */
+  const cases: Array<[string, any, boolean]> = [
+    ['exact subject and audience', { StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:app:web', [`${ISSUER}:aud`]: 'sts.amazonaws.com' } }, false],
+    ['another service account', { StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:app:other', [`${ISSUER}:aud`]: 'sts.amazonaws.com' } }, true],
+    ['the namespace\'s pattern', { StringLike: { [`${ISSUER}:sub`]: 'system:serviceaccount:app:*' } }, false],
+    ['another audience', { StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:app:web', [`${ISSUER}:aud`]: 'other' } }, true],
+    ['the subject excluded', { StringNotEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:app:web' } }, true],
+    ['ForAnyValue', { 'ForAnyValue:StringEquals': { [`${ISSUER}:sub`]: ['system:serviceaccount:app:web'] } }, false],
+    ['another namespace', { StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:other:web' } }, true],
+  ];
+  test.each(cases)('%s', (_name, conditions, cannotWork) => {
+    const stack = newStack();
+    const role = new iam.Role(stack, 'Brought', { roleName: 'brought', assumedBy: new iam.WebIdentityPrincipal(PROVIDER, conditions) });
+    importedCluster(stack).addWorkloadIdentity('App', { namespace: 'app', serviceAccountName: 'web', mode: IdentityMode.IRSA, role });
     const warned = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('the role you brought cannot work')).length > 0;
-    const flagged = EksIdentityChecks.checkTemplates([{ stackName: 'S', template: Template.fromStack(stack).toJSON() }])
-      .some((f) => f.ruleId === 'EKSID-POD-002');
-    expect({ warned }).toEqual({ warned: flagged });
+    const assembly = (stack.node.root as App).synth();
+    const flagged = new EksIdentityChecks().checkAssembly(assembly.directory).some((f) => f.ruleId === 'EKSID-SA-001');
+    expect({ warned, flagged }).toEqual({ warned: cannotWork, flagged: cannotWork });
   });
 });

@@ -56,7 +56,7 @@ test('passes the CloudFormation validator with no violations', () => {
   }
 });
 
-describe('alb_controller-role: IRSA trusted by two clusters (the notes\' oidc_providers one and two)', () => {
+describe('alb_controller-role: IRSA trusted by two clusters (oidc_providers one and two)', () => {
   const values = () => deployedValues(template);
   const trust = () => role(LAB3_ROLE_NAME).Properties.AssumeRolePolicyDocument;
   const firstIssuer = () => values().attributes[Object.keys(values().attributes).find((k) => k.endsWith('.OpenIdConnectIssuerUrl'))!].replace('https://', '');

@@ -87,7 +87,7 @@ test('access entries: the admin, the four people; the aws-auth mappings are excl
   expect(entries.map((e) => e.Type ?? 'STANDARD')).toEqual(['STANDARD', 'STANDARD', 'STANDARD', 'STANDARD', 'STANDARD']);
 });
 
-test('the notes\' aws-auth ConfigMap plans to a node entry and testuser as cluster admin, nothing unmappable', () => {
+test('the lab\'s aws-auth ConfigMap plans to a node entry and testuser as cluster admin, nothing unmappable', () => {
   const plan = AwsAuthMigration.plan(lab4AwsAuthConfigMap(`arn:aws:iam::${ACCOUNT}:role/myeks-node`, ACCOUNT));
   expect(plan.unmappable).toEqual([]);
   expect(plan.entries.map((e) => [e.principalArn, e.type, e.accessPolicies.map((p) => p.policyName)])).toEqual([

@@ -173,9 +173,10 @@ function tagMatches(statement: PolicyStatement): { [tag: string]: KeyMatch } {
   return Object.fromEntries(Object.entries(tags).map(([tag, conditions]) => [tag, keyMatch(conditions)]));
 }
 
+/** Whether a tag is pinned: `pinsKey`, and not only by patterns that match anything (`*`). */
 function pinned(tags: { [tag: string]: KeyMatch }, tag: string): boolean {
   const match = tags[tag];
-  return match !== undefined && (match.kind === MatchKind.EXACT || match.kind === MatchKind.PATTERN && !match.values.every((v) => /^\*+$/.test(v)));
+  return match !== undefined && pinsKey(match) && !(match.kind === MatchKind.PATTERN && match.values.every((v) => /^\*+$/.test(v)));
 }
 
 function irsaGrants(statement: PolicyStatement, index: number, options: TrustAnalysisOptions): IrsaGrant[] {

@@ -24,7 +24,8 @@ export interface BroughtRoleUse {
  * imported role).
  */
 export function broughtRoleTrustProblem(role: iam.IRole, use: BroughtRoleUse): string | undefined {
-  if (!(role instanceof iam.Role) || !role.assumeRolePolicy) return undefined;
+  const document = synthesizedTrust(role);
+  if (document === undefined) return undefined;
   const stack = Stack.of(role);
   const text = new TemplateText({});
   const providerArn = text.text(stack.resolve(use.cluster.openIdConnectProviderArn));
@@ -32,7 +33,7 @@ export function broughtRoleTrustProblem(role: iam.IRole, use: BroughtRoleUse): s
   const options = {
     issuersOfProvider: (arn: string) => [...issuersOfProviderArn(arn), ...(arn === providerArn ? [clusterIssuer] : [])],
   };
-  const trust = analyzeTrust(parsePolicyDocument(text.document(stack.resolve(role.assumeRolePolicy.toJSON()))), options);
+  const trust = analyzeTrust(parsePolicyDocument(text.document(document)), options);
   if (use.mode === IdentityMode.POD_IDENTITY) {
     const missing = POD_IDENTITY_ACTIONS.filter((action) => !podIdentityGrantsAction(trust, action));
     if (missing.length > 0) return `its trust does not allow ${POD_IDENTITY_PRINCIPAL} ${missing.join(' and ')}`;
@@ -51,4 +52,19 @@ export function broughtRoleTrustProblem(role: iam.IRole, use: BroughtRoleUse): s
   if (!trust.irsa.some((g) => g.providerArn === providerArn)) return `its trust does not name the OIDC provider of cluster ${use.cluster.node.path}`;
   const allowed = irsaAllowed(trust, { providerArn, namespace: use.namespace, serviceAccount: use.serviceAccount }, options);
   return allowed === false ? `its trust does not let system:serviceaccount:${use.namespace}:${use.serviceAccount} in with audience sts.amazonaws.com` : undefined;
+}
+
+/**
+ * The trust policy of a role defined in this app as its template will hold it: the
+ * `AWS::IAM::Role`'s `AssumeRolePolicyDocument` after escape hatches (a property set on the L1,
+ * `addPropertyOverride`), resolved. Undefined for an imported role, whose trust cannot be seen.
+ */
+function synthesizedTrust(role: iam.IRole): unknown {
+  const resource = role.node.defaultChild;
+  if (!(resource instanceof iam.CfnRole)) return undefined;
+  const stack = Stack.of(resource);
+  // The rendered resource, overrides merged (what CfnResource writes into the template).
+  const rendered = stack.resolve((resource as unknown as { _toCloudFormation(): any })._toCloudFormation());
+  const properties = rendered?.Resources?.[stack.resolve(resource.logicalId)]?.Properties;
+  return properties?.AssumeRolePolicyDocument;
 }

@@ -42,7 +42,7 @@ export function build(app: App): Stack {
     createNamespace: true,
   });
 
-  // The aws-ebs-csi-driver add-on with AmazonEBSCSIDriverPolicy, on pod identity. Pin the add-on
+  // The aws-ebs-csi-driver add-on with AmazonEBSCSIDriverPolicyV2, on pod identity. Pin the add-on
   // with version: 'v1.x.y-eksbuild.n' (aws eks describe-addon-versions --addon-name aws-ebs-csi-driver).
   new ControllerAddon(stack, 'EbsCsiDriver', {
     cluster,

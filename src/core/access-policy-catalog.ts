@@ -16,9 +16,12 @@ export interface KnownAccessPolicy {
   readonly source: string;
 }
 
-const REFERENCE = 'EKS user guide, "Review access policy permissions" (https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html; '
-  + 'awsdocs/amazon-eks-user-guide latest/ug/manage-access/k8s-access/access-policy-reference.adoc at f60041409f8255b59682a2ca39382a2278e0e38b)';
-const SLR_ONLY = 'awsdocs/amazon-eks-user-guide#1003 (May 2025): "Some of our access entry policies are SLR-only, meaning users can\'t associate them with an access entry"';
+const USER_GUIDE_FILE = 'awsdocs/amazon-eks-user-guide latest/ug/manage-access/k8s-access/access-policy-reference.adoc at 145543a96a20b66b1e946cd818943e5aa7713f6c';
+const REFERENCE = `EKS user guide, "Review access policy permissions" (https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html; ${USER_GUIDE_FILE})`;
+/** The same page marks these policies "designated for AWS service-linked roles only and cannot be used with customer-managed roles". */
+const SLR_ONLY = `${REFERENCE}: "This policy is designated for {aws} service-linked roles only and cannot be used with customer-managed roles."`;
+/** Newer policies the page's `aws eks list-access-policies` example names without a section of their own. */
+const LISTED = `${REFERENCE}, the example output of aws eks list-access-policies`;
 
 /**
  * The EKS access policies the library knows, for validating names and for its named factories.
@@ -31,12 +34,7 @@ export const KNOWN_ACCESS_POLICIES: KnownAccessPolicy[] = [
   { name: 'AmazonEKSAdminViewPolicy', purpose: 'list and view all resources, including Secrets', serviceLinkedRoleOnly: false, source: REFERENCE },
   { name: 'AmazonEKSEditPolicy', purpose: 'edit most resources, no RBAC (Kubernetes edit)', serviceLinkedRoleOnly: false, source: REFERENCE },
   { name: 'AmazonEKSViewPolicy', purpose: 'read most resources, no Secrets (Kubernetes view)', serviceLinkedRoleOnly: false, source: REFERENCE },
-  {
-    name: 'AmazonEKSSecretReaderPolicy',
-    purpose: 'read Secrets',
-    serviceLinkedRoleOnly: false,
-    source: 'named by the library before this catalog; not in the access policy reference read for it (December 2024)',
-  },
+  { name: 'AmazonEKSSecretReaderPolicy', purpose: 'read Secrets (get, list, watch)', serviceLinkedRoleOnly: false, source: REFERENCE },
   { name: 'AmazonEKSAutoNodePolicy', purpose: 'the node IAM role of EKS Auto Mode nodes (access entry type EC2)', serviceLinkedRoleOnly: false, source: REFERENCE },
   {
     name: 'AmazonEKSLoadBalancingPolicy',
@@ -62,10 +60,22 @@ export const KNOWN_ACCESS_POLICIES: KnownAccessPolicy[] = [
     serviceLinkedRoleOnly: false,
     source: REFERENCE,
   },
-  { name: 'AmazonEKSBlockStoragePolicy', purpose: 'EKS Auto Mode block storage: leader-election leases', serviceLinkedRoleOnly: true, source: `${REFERENCE}; ${SLR_ONLY}` },
-  { name: 'AmazonEKSBlockStorageClusterPolicy', purpose: 'EKS Auto Mode block storage capability', serviceLinkedRoleOnly: true, source: `${REFERENCE}; ${SLR_ONLY}` },
-  { name: 'AmazonEKSComputePolicy', purpose: 'EKS Auto Mode compute: leader-election leases', serviceLinkedRoleOnly: true, source: `${REFERENCE}; ${SLR_ONLY}` },
-  { name: 'AmazonEKSComputeClusterPolicy', purpose: 'EKS Auto Mode compute capability (NodePools, NodeClaims)', serviceLinkedRoleOnly: true, source: `${REFERENCE}; ${SLR_ONLY}` },
-  { name: 'AmazonEKSHybridPolicy', purpose: 'EKS access to the nodes of a cluster with hybrid nodes', serviceLinkedRoleOnly: true, source: `${REFERENCE}; ${SLR_ONLY}` },
+  { name: 'AmazonEKSBlockStoragePolicy', purpose: 'EKS Auto Mode block storage: leader-election leases', serviceLinkedRoleOnly: true, source: SLR_ONLY },
+  { name: 'AmazonEKSBlockStorageClusterPolicy', purpose: 'EKS Auto Mode block storage capability', serviceLinkedRoleOnly: true, source: SLR_ONLY },
+  { name: 'AmazonEKSComputePolicy', purpose: 'EKS Auto Mode compute: leader-election leases', serviceLinkedRoleOnly: true, source: SLR_ONLY },
+  { name: 'AmazonEKSComputeClusterPolicy', purpose: 'EKS Auto Mode compute capability (NodePools, NodeClaims)', serviceLinkedRoleOnly: true, source: SLR_ONLY },
+  { name: 'AmazonEKSHybridPolicy', purpose: 'EKS access to the nodes of a cluster with hybrid nodes', serviceLinkedRoleOnly: true, source: SLR_ONLY },
   { name: 'AmazonEKSClusterInsightsPolicy', purpose: 'EKS cluster insights', serviceLinkedRoleOnly: true, source: SLR_ONLY },
+  {
+    name: 'AmazonAIOpsAssistantPolicy',
+    purpose: 'read-only access for the IAM role of a CloudWatch investigations investigation group (pods and their logs, nodes, events, workloads)',
+    serviceLinkedRoleOnly: false,
+    source: `${LISTED}; CloudWatch user guide, "Integration with Amazon EKS" (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/EKS-Integration.html)`,
+  },
+  {
+    name: 'AmazonARCRegionSwitchScalingPolicy',
+    purpose: 'the plan execution role of an ARC Region switch plan: scale workloads (*/scale get and update, */status get, horizontal pod autoscalers get and patch)',
+    serviceLinkedRoleOnly: false,
+    source: `${LISTED}; ARC developer guide, "Amazon EKS resource scaling execution block" (https://docs.aws.amazon.com/r53recovery/latest/dg/eks-resource-scaling-block.html)`,
+  },
 ];

@@ -26,6 +26,9 @@ export interface AccessScope {
 
 const CLUSTER_SCOPE: AccessScope = { type: AccessScopeType.CLUSTER };
 
+/** The name of the access policy that makes a principal a cluster administrator. */
+export const CLUSTER_ADMIN_POLICY_NAME = 'AmazonEKSClusterAdminPolicy';
+
 /**
  * An EKS access policy (`arn:<partition>:eks::aws:cluster-access-policy/<Name>`) with its scope,
  * to associate with an access entry.
@@ -33,9 +36,6 @@ const CLUSTER_SCOPE: AccessScope = { type: AccessScopeType.CLUSTER };
  * @example
  * AccessPolicy.view({ type: AccessScopeType.NAMESPACE, namespaces: ['app'] });
  */
-/** The name of the access policy that makes a principal a cluster administrator. */
-export const CLUSTER_ADMIN_POLICY_NAME = 'AmazonEKSClusterAdminPolicy';
-
 export class AccessPolicy {
   /**
    * `AmazonEKSClusterAdminPolicy` at cluster scope: everything, like the `system:masters` group
@@ -123,12 +123,35 @@ export class AccessPolicy {
     return new AccessPolicy('AmazonEKSNetworkingClusterPolicy', CLUSTER_SCOPE);
   }
 
+  /**
+   * `AmazonAIOpsAssistantPolicy`: read-only access (pods and their logs, nodes, events, workloads)
+   * for the IAM role of a CloudWatch investigations investigation group (CloudWatch user guide,
+   * "Integration with Amazon EKS").
+   * @param scope where it applies; default cluster
+   */
+  public static aiOpsAssistant(scope?: AccessScope): AccessPolicy {
+    return new AccessPolicy('AmazonAIOpsAssistantPolicy', scope ?? CLUSTER_SCOPE);
+  }
+
+  /**
+   * `AmazonARCRegionSwitchScalingPolicy`: scale workloads (get and update the scale subresource and
+   * get the status subresource of any resource, get and patch horizontal pod autoscalers) for the
+   * plan execution role of an Amazon Application Recovery Controller Region switch plan (ARC
+   * developer guide, "Amazon EKS resource scaling execution block"), typically scoped to the
+   * workload's namespaces.
+   * @param scope where it applies; default cluster
+   */
+  public static arcRegionSwitchScaling(scope?: AccessScope): AccessPolicy {
+    return new AccessPolicy('AmazonARCRegionSwitchScalingPolicy', scope ?? CLUSTER_SCOPE);
+  }
+
   /*
    * No factories for the access policies that only AWS service-linked roles can have
    * (AmazonEKSBlockStoragePolicy, AmazonEKSBlockStorageClusterPolicy, AmazonEKSComputePolicy,
-   * AmazonEKSComputeClusterPolicy, AmazonEKSHybridPolicy, AmazonEKSClusterInsightsPolicy;
-   * awsdocs/amazon-eks-user-guide#1003): EKS rejects associating them with an access entry a user
-   * creates, and access entries cannot have service-linked roles as principals.
+   * AmazonEKSComputeClusterPolicy, AmazonEKSHybridPolicy, AmazonEKSClusterInsightsPolicy; each is
+   * marked "designated for AWS service-linked roles only" in the EKS user guide's access policy
+   * reference, core/access-policy-catalog.ts): EKS rejects associating them with an access entry a
+   * user creates, and access entries cannot have service-linked roles as principals.
    */
 
   /**

@@ -1,4 +1,5 @@
 import { AccessPolicy, AccessScopeType } from '../../src';
+import { serviceLinkedOnlyPolicyProblem, unknownAccessPolicyWarning } from '../../src/core/access-entry-rules';
 import { KNOWN_ACCESS_POLICIES } from '../../src/core/access-policy-catalog';
 
 const FACTORIES: Array<[string, () => AccessPolicy]> = [
@@ -13,6 +14,8 @@ const FACTORIES: Array<[string, () => AccessPolicy]> = [
   ['AmazonEKSLoadBalancingClusterPolicy', () => AccessPolicy.loadBalancingCluster()],
   ['AmazonEKSNetworkingPolicy', () => AccessPolicy.networking()],
   ['AmazonEKSNetworkingClusterPolicy', () => AccessPolicy.networkingCluster()],
+  ['AmazonAIOpsAssistantPolicy', () => AccessPolicy.aiOpsAssistant()],
+  ['AmazonARCRegionSwitchScalingPolicy', () => AccessPolicy.arcRegionSwitchScaling()],
 ];
 
 test('every named factory makes a known access policy that users can associate, and every such policy has a factory', () => {
@@ -39,6 +42,23 @@ test('the Auto Mode capability policies are cluster-scoped, with the partition\'
   const policy = AccessPolicy.loadBalancingCluster();
   expect(policy.scope).toEqual({ type: AccessScopeType.CLUSTER });
   expect(policy.policyArnInPartition('aws-us-gov')).toBe('arn:aws-us-gov:eks::aws:cluster-access-policy/AmazonEKSLoadBalancingClusterPolicy');
+});
+
+test('the newer service policies take a namespace scope and are known, so they draw no unknown-name warning', () => {
+  const scope = { type: AccessScopeType.NAMESPACE, namespaces: ['app'] };
+  expect(AccessPolicy.arcRegionSwitchScaling(scope).scope).toEqual(scope);
+  expect(AccessPolicy.aiOpsAssistant().policyArnInPartition('aws')).toBe('arn:aws:eks::aws:cluster-access-policy/AmazonAIOpsAssistantPolicy');
+  for (const name of ['AmazonAIOpsAssistantPolicy', 'AmazonARCRegionSwitchScalingPolicy', 'AmazonEKSSecretReaderPolicy']) {
+    expect(unknownAccessPolicyWarning(name)).toBeUndefined();
+    expect(serviceLinkedOnlyPolicyProblem(name)).toBeUndefined();
+  }
+});
+
+test('every known policy cites a public source: the EKS user guide file at a commit, or AWS documentation', () => {
+  for (const p of KNOWN_ACCESS_POLICIES) {
+    expect({ name: p.name, cited: /amazon-eks-user-guide .* at [0-9a-f]{40}/.test(p.source) }).toEqual({ name: p.name, cited: true });
+    if (p.serviceLinkedRoleOnly) expect(p.source).toContain('designated for {aws} service-linked roles only');
+  }
 });
 
 test('the known policies have unique names, a purpose and a source', () => {

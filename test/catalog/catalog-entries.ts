@@ -57,6 +57,10 @@ export const CATALOG_CASES: CatalogCase[] = [
     make: () => ControllerIdentity.externalSecrets({ secretArns: [SECRET_ARN], parameterArns: [PARAMETER_ARN], pushSecrets: true }),
   },
   {
+    id: 'external-secrets (PushSecret to Parameter Store)',
+    make: () => ControllerIdentity.externalSecrets({ parameterArns: [PARAMETER_ARN], pushParameters: true }),
+  },
+  {
     id: 'secrets-store-csi-driver-provider-aws',
     make: () => ControllerIdentity.secretsStoreCsiDriverProviderAws({
       namespace: 'app', serviceAccountName: 'app', secretArns: [SECRET_ARN], parameterArns: [PARAMETER_ARN],
@@ -147,7 +151,8 @@ export const COMPARISON_CASES: ComparisonCase[] = [
   {
     entry: 'external-secrets',
     make: (_, version) => ControllerIdentity.externalSecrets({
-      version, secretArns: [SECRET_ARN], parameterArns: [PARAMETER_ARN], pushSecrets: true,
+      // The documentation has a Parameter Store push policy from v0.10.1 (before, pushParameters is refused).
+      version, secretArns: [SECRET_ARN], parameterArns: [PARAMETER_ARN], pushSecrets: true, pushParameters: version !== 'v0.9.5',
     }),
   },
   {

@@ -52,7 +52,7 @@ describe('cdk-eks-identity catalog', () => {
     expect(code).toBe(0);
     expect(output).toContain('| Entry | Service account | Add-on | Versions | Newest known | Pod identity from |');
     expect(output).toContain('### Karpenter');
-    expect(output).toContain('v1.8.0 to before v1.10.0: adds iam:ListInstanceProfiles.');
+    expect(output).toContain('v1.7.0 to before v1.9.0: adds iam:ListInstanceProfiles (instance profile garbage collection).');
   });
 
   test('--format json prints the listing', () => {

@@ -50,6 +50,7 @@ const UNSCOPED: { [caseId: string]: { [sid: string]: string } } = {
   'aws-privateca-issuer': {},
   'external-secrets': { ListAndBatchReadSecrets: 'secretsmanager:ListSecrets and BatchGetSecretValue take no resource' },
   'external-secrets (PushSecret)': { ListAndBatchReadSecrets: 'secretsmanager:ListSecrets and BatchGetSecretValue take no resource' },
+  'external-secrets (PushSecret to Parameter Store)': {},
   'secrets-store-csi-driver-provider-aws': {},
   'efs-csi-node': {},
   'efs-csi-node (S3 Files)': {},

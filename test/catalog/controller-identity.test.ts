@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { BUCKET_ARN, CA_ARN, CATALOG_CASES, NODE_ROLE_ARN, SECRET_ARN, ZONE_A } from './catalog-entries';
+import { BUCKET_ARN, CA_ARN, CATALOG_CASES, NODE_ROLE_ARN, PARAMETER_ARN, SECRET_ARN, ZONE_A } from './catalog-entries';
 import { AdotCollector, ControllerIdentity } from '../../src';
 import { compareControllerVersions, parseControllerVersion } from '../../src/catalog/controller-version';
 import { errorOf } from '../support/error-of';
@@ -135,6 +135,7 @@ describe('what each entry knows', () => {
       'aws-privateca-issuer': 'aws-privateca-issuer/aws-privateca-issuer -',
       'external-secrets': 'external-secrets/external-secrets -',
       'external-secrets (PushSecret)': 'external-secrets/external-secrets -',
+      'external-secrets (PushSecret to Parameter Store)': 'external-secrets/external-secrets -',
       'secrets-store-csi-driver-provider-aws': 'app/app -',
       'efs-csi-node': 'kube-system/efs-csi-node-sa -',
       'efs-csi-node (S3 Files)': 'kube-system/efs-csi-node-sa -',
@@ -150,7 +151,8 @@ describe('what each entry knows', () => {
   });
 
   test('AWS managed policies where AWS publishes one', () => {
-    expect(ControllerIdentity.ebsCsiDriver().managedPolicyNames).toEqual(['service-role/AmazonEBSCSIDriverPolicy']);
+    expect(ControllerIdentity.ebsCsiDriver().managedPolicyNames).toEqual(['AmazonEBSCSIDriverPolicyV2']);
+    expect(ControllerIdentity.ebsCsiDriver({ version: 'v1.58.0' }).managedPolicyNames).toEqual(['service-role/AmazonEBSCSIDriverPolicy']);
     expect(ControllerIdentity.efsCsiDriver().managedPolicyNames).toEqual(['service-role/AmazonEFSCSIDriverPolicy']);
     expect(ControllerIdentity.vpcCni().managedPolicyNames).toEqual(['AmazonEKS_CNI_Policy']);
     expect(ControllerIdentity.vpcCni({ ipv6: true }).managedPolicyNames).toEqual([]);
@@ -162,10 +164,13 @@ describe('what each entry knows', () => {
       .toEqual(['AmazonPrometheusRemoteWriteAccess']);
     expect(ControllerIdentity.adot({ collector: AdotCollector.CONTAINER_LOGS }).managedPolicyNames).toEqual(['CloudWatchAgentServerPolicy']);
     expect(ControllerIdentity.efsCsiNode().managedPolicyNames).toEqual(['AmazonElasticFileSystemsUtils']);
-    expect(ControllerIdentity.efsCsiNode({ s3Files: true }).managedPolicyNames).toEqual(['AmazonS3ReadOnlyAccess', 'AmazonElasticFileSystemsUtils']);
+    expect(ControllerIdentity.efsCsiNode({ s3Files: true }).managedPolicyNames)
+      .toEqual(['AmazonS3FilesClientFullAccess', 'AmazonS3ReadOnlyAccess', 'AmazonElasticFileSystemsUtils']);
+    expect(ControllerIdentity.efsCsiNode({ s3Files: true, version: 'v3.2.0' }).managedPolicyNames).toEqual(['AmazonS3ReadOnlyAccess', 'AmazonElasticFileSystemsUtils']);
     const stack = newStack();
+    // AmazonEBSCSIDriverPolicyV2 has the path / (the AWS managed policy reference), unlike V1.
     expect(ControllerIdentity.ebsCsiDriver().managedPolicies().map((p) => stack.resolve(p.managedPolicyArn))).toEqual([
-      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy']] },
+      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonEBSCSIDriverPolicyV2']] },
     ]);
   });
 
@@ -177,6 +182,15 @@ describe('what each entry knows', () => {
 
 describe('bad inputs fail at synth, naming the construct', () => {
   const stack = newStack();
+
+  test('External Secrets: Parameter Store pushes need parameters, and v0.10.1 or later', () => {
+    expect(errorOf(() => ControllerIdentity.externalSecrets({ secretArns: [SECRET_ARN], pushParameters: true }).statements(stack))).toBe(
+      'Stack: the External Secrets Operator catalog entry pushes parameters but got no parameterArns. '
+      + "Fix: pass the ARNs of the parameters PushSecret writes, e.g. parameterArns: ['arn:aws:ssm:eu-west-1:111122223333:parameter/pushed/*']");
+    expect(errorOf(() => ControllerIdentity.externalSecrets({ version: 'v0.10.0', parameterArns: [PARAMETER_ARN], pushParameters: true }).statements(stack)))
+      .toBe('Stack: the External Secrets Operator documentation has no Parameter Store push policy before v0.10.1 (policy range v0.9.5). '
+        + 'Fix: run v0.10.1 or later and give that version, or leave pushParameters out and add the ssm:PutParameter statements yourself');
+  });
 
   test('no hosted zones', () => {
     expect(errorOf(() => ControllerIdentity.externalDns({ hostedZoneIds: [] }).statements(stack))).toBe(

@@ -1,37 +1,33 @@
-import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { NODE_ROLE_ARN, policyOf, ZONE_A, ZONE_B } from './catalog-entries';
+import { managedPolicyCopy, readSource, upstreamVersions } from './upstream-comparison';
 import { ControllerIdentity } from '../../src';
 import { ACCOUNT, newStack, REGION } from '../support/fixtures';
+import { Decision, evaluatePermissions, PermissionRequest } from '../support/iam-evaluator';
 
 /*
- * The catalog's scoping, judged by an independent IAM evaluator (@cloud-copilot/iam-simulate,
- * AGPL, tests only): the permission policy of an entry is the controller role's identity policy,
- * and each request is what the controller sends AWS.
+ * The catalog's scoping, judged by an independent IAM evaluator (test/support/iam-evaluator.ts,
+ * over @cloud-copilot/iam-simulate, AGPL, tests only): the permission policy of an entry is the
+ * controller role's identity policy, and each request is what the controller sends AWS.
  */
 
-interface PermissionRequest {
-  readonly action: string;
-  readonly resource: string;
-  readonly context?: { [key: string]: string | string[] };
+async function decide(entry: ControllerIdentity, request: PermissionRequest): Promise<Decision> {
+  return evaluatePermissions([policyOf(entry, newStack())], request);
 }
 
-async function decide(entry: ControllerIdentity, request: PermissionRequest): Promise<string> {
-  const stack = newStack();
-  const result = await runSimulation({
-    request: {
-      principal: `arn:aws:iam::${ACCOUNT}:role/controller`,
-      action: request.action,
-      resource: { resource: request.resource, accountId: ACCOUNT },
-      contextVariables: request.context ?? {},
-    },
-    identityPolicies: [{ name: 'controller', policy: policyOf(entry, stack) }],
-    serviceControlPolicies: [],
-    resourceControlPolicies: [],
-  }, {});
-  if (result.resultType === 'error') throw new Error(`the evaluator rejected the simulation: ${JSON.stringify(result.errors)}`);
-  const ignored = result.resultType === 'single' ? result.result.ignoredContextKeys ?? [] : [];
-  if (ignored.length > 0) throw new Error(`the evaluator ignored context keys ${ignored.join(', ')}`);
-  return result.overallResult;
+/**
+ * The role's identity policies with its AWS managed policies: their documents come from the
+ * vendored copies of the entry's newest range (z0ph/MAMIP or the AWS managed policy reference).
+ */
+function withManagedPolicies(id: string, entry: ControllerIdentity): any[] {
+  const versions = upstreamVersions(id);
+  const source = readSource(id, versions[versions.length - 1]);
+  const managed = entry.managedPolicyNames.map((name) => {
+    const copy = managedPolicyCopy(source, name);
+    if (!copy) throw new Error(`no vendored copy of ${name} for ${id}`);
+    return copy.PolicyVersion?.Document ?? copy;
+  });
+  const inline = policyOf(entry, newStack());
+  return [...(inline.Statement.length > 0 ? [inline] : []), ...managed];
 }
 
 const elb = (resource: string, region = REGION) => `arn:aws:elasticloadbalancing:${region}:${ACCOUNT}:${resource}`;
@@ -196,6 +192,15 @@ describe('External Secrets Operator', () => {
     expect(await decide(entry, { action: 'secretsmanager:PutSecretValue', resource: other })).toBe('ImplicitlyDenied');
     expect(await decide(entry, { action: 'secretsmanager:DeleteSecret', resource: secret })).toBe('ImplicitlyDenied');
   });
+
+  test('with pushParameters, writes its parameters only; without it, none', async () => {
+    const parameter = `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/pushed/app`;
+    const put = (entry: ControllerIdentity, resource: string) => decide(entry, { action: 'ssm:PutParameter', resource });
+    expect(await put(ControllerIdentity.externalSecrets({ parameterArns: [parameter], pushParameters: true }), parameter)).toBe('Allowed');
+    expect(await put(ControllerIdentity.externalSecrets({ parameterArns: [parameter], pushParameters: true }), `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/other`))
+      .toBe('ImplicitlyDenied');
+    expect(await put(ControllerIdentity.externalSecrets({ parameterArns: [parameter] }), parameter)).toBe('ImplicitlyDenied');
+  });
 });
 
 test('the AWS provider of the Secrets Store CSI driver reads only the named secrets and parameters', async () => {
@@ -234,6 +239,62 @@ test('AWS for Fluent Bit writes to the given log groups only', async () => {
   const stream = (group: string) => `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${group}:log-stream:fluent-bit-abc`;
   expect(await decide(entry, { action: 'logs:PutLogEvents', resource: stream('/aws/eks/myeks/application') })).toBe('Allowed');
   expect(await decide(entry, { action: 'logs:PutLogEvents', resource: stream('/other') })).toBe('ImplicitlyDenied');
+});
+
+describe('AWS Gateway API Controller', () => {
+  const entry = ControllerIdentity.awsGatewayApiController();
+  const slr = (path: string) => `arn:aws:iam::${ACCOUNT}:role/aws-service-role/${path}`;
+
+  test('manages VPC Lattice resources of any kind', async () => {
+    const lattice = (resource: string) => `arn:aws:vpc-lattice:${REGION}:${ACCOUNT}:${resource}`;
+    expect(await decide(entry, { action: 'vpc-lattice:CreateService', resource: lattice('service/*') })).toBe('Allowed');
+    expect(await decide(entry, { action: 'vpc-lattice:DeleteTargetGroup', resource: lattice('targetgroup/tg-0123456789abcdef0') })).toBe('Allowed');
+  });
+
+  test('tags Firehose delivery streams of its account and region only', async () => {
+    const stream = (region: string, account: string) => `arn:aws:firehose:${region}:${account}:deliverystream/lattice-logs`;
+    expect(await decide(entry, { action: 'firehose:TagDeliveryStream', resource: stream(REGION, ACCOUNT) })).toBe('Allowed');
+    expect(await decide(entry, { action: 'firehose:TagDeliveryStream', resource: stream('us-east-1', ACCOUNT) })).toBe('ImplicitlyDenied');
+    expect(await decide(entry, { action: 'firehose:TagDeliveryStream', resource: stream(REGION, '210987654321') })).toBe('ImplicitlyDenied');
+  });
+
+  test('creates the VPC Lattice service-linked role of its own account, for VPC Lattice only', async () => {
+    const create = (resource: string, service: string) => decide(entry, {
+      action: 'iam:CreateServiceLinkedRole', resource, context: { 'iam:AWSServiceName': service },
+    });
+    const role = slr('vpc-lattice.amazonaws.com/AWSServiceRoleForVpcLattice');
+    expect(await create(role, 'vpc-lattice.amazonaws.com')).toBe('Allowed');
+    expect(await create(role, 'ec2.amazonaws.com')).toBe('ImplicitlyDenied');
+    expect(await create('arn:aws:iam::210987654321:role/aws-service-role/vpc-lattice.amazonaws.com/AWSServiceRoleForVpcLattice', 'vpc-lattice.amazonaws.com'))
+      .toBe('ImplicitlyDenied');
+  });
+
+  test('before v1.1.7 it cannot tag through the tagging API; from v1.1.7 it can', async () => {
+    const tagResources = (version: string) => decide(ControllerIdentity.awsGatewayApiController({ version }), { action: 'tag:TagResources', resource: '*' });
+    expect(await tagResources('v1.0.5')).toBe('ImplicitlyDenied');
+    expect(await tagResources('v1.1.7')).toBe('Allowed');
+  });
+});
+
+describe('Amazon EFS CSI driver node (AWS managed policies, judged with their vendored documents)', () => {
+  const logStream = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/efs/utils:log-stream:i-0123456789abcdef0`;
+  const object = 'arn:aws:s3:::my-s3-files-bucket/data/part-0001';
+
+  test('publishes efs-utils logs and reads mount targets, and reads no S3 objects without s3Files', async () => {
+    const policies = withManagedPolicies('efs-csi-node', ControllerIdentity.efsCsiNode());
+    expect(await evaluatePermissions(policies, { action: 'logs:PutLogEvents', resource: logStream })).toBe('Allowed');
+    expect(await evaluatePermissions(policies, { action: 'elasticfilesystem:DescribeMountTargets', resource: '*' })).toBe('Allowed');
+    expect(await evaluatePermissions(policies, { action: 's3:GetObject', resource: object })).toBe('ImplicitlyDenied');
+    expect(await evaluatePermissions(policies, { action: 's3files:ClientMount', resource: '*' })).toBe('ImplicitlyDenied');
+  });
+
+  test('with s3Files, reads the objects and mounts S3 file systems, but writes no objects', async () => {
+    const policies = withManagedPolicies('efs-csi-node', ControllerIdentity.efsCsiNode({ s3Files: true }));
+    expect(await evaluatePermissions(policies, { action: 's3:GetObject', resource: object })).toBe('Allowed');
+    expect(await evaluatePermissions(policies, { action: 's3files:ClientMount', resource: '*' })).toBe('Allowed');
+    expect(await evaluatePermissions(policies, { action: 's3:PutObject', resource: object })).toBe('ImplicitlyDenied');
+    expect(await evaluatePermissions(policies, { action: 's3:DeleteObject', resource: object })).toBe('ImplicitlyDenied');
+  });
 });
 
 test('the AWS Gateway API Controller creates only the VPC Lattice and log delivery service-linked roles', async () => {

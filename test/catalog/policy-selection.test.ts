@@ -12,25 +12,26 @@ const actionsOf = (identity: ControllerIdentity) => policyOf(identity, newStack(
 describe('selectPolicy', () => {
   test('no version: the newest range, saying which version it stands for and how to pin one', () => {
     expect(selectPolicy(karpenter, undefined)).toEqual({
-      policyVersion: 'v1.13.0',
+      policyVersion: 'v1.12.0',
       level: 'info',
-      message: 'no Karpenter version given: using the policy of the newest version the catalog knows, v1.14.1 (range v1.13.0 and later)',
+      message: 'no Karpenter version given: using the policy of the newest version the catalog knows, v1.14.1 (range v1.12.0 and later)',
       fix: "pin the version you run with version: 'v1.14.1'",
     });
   });
 
   test.each([
-    ['v1.0.0', 'v1.0.0'], ['1.0.5', 'v1.0.0'], ['v1.7.9', 'v1.4.0'], ['v1.8.0', 'v1.8.0'], ['v1.9.2', 'v1.8.0'], ['v1.14.1', 'v1.13.0'],
-    ['v1.8.0-rc.1', 'v1.4.0'],
+    ['v1.0.0', 'v1.0.0'], ['1.0.5', 'v1.0.0'], ['v1.2.8', 'v1.0.0'], ['v1.3.0', 'v1.3.0'], ['v1.6.9', 'v1.3.0'], ['v1.7.0', 'v1.7.0'],
+    ['v1.8.8', 'v1.7.0'], ['v1.10.2', 'v1.9.0'], ['v1.11.1', 'v1.11.0'], ['v1.11.3', 'v1.11.0'], ['v1.14.1', 'v1.12.0'],
+    ['v1.7.0-rc.1', 'v1.3.0'],
   ])('%s is in range %s', (version, range) => {
     expect(selectPolicy(karpenter, version)).toEqual({ policyVersion: range, level: 'info', message: `Karpenter ${version}: using the policy of range ${range}` });
   });
 
   test('a version newer than the newest known: the newest range, with a warning', () => {
     expect(selectPolicy(karpenter, 'v1.15.0')).toEqual({
-      policyVersion: 'v1.13.0',
+      policyVersion: 'v1.12.0',
       level: 'warning',
-      message: 'Karpenter v1.15.0 is newer than v1.14.1, the newest version the catalog knows: using the policy of range v1.13.0, which may lack permissions the new version calls',
+      message: 'Karpenter v1.15.0 is newer than v1.14.1, the newest version the catalog knows: using the policy of range v1.12.0, which may lack permissions the new version calls',
       fix: 'check the release notes of the versions since for IAM changes, and add missing permissions with WorkloadIdentity statements',
     });
   });
@@ -57,6 +58,15 @@ describe('selectPolicy', () => {
     expect(selectPolicy(cni, 'v1.23.0-eksbuild.1').level).toBe('info');
     expect(selectPolicy(cni, 'v1.10.0-eksbuild.1').level).toBe('error');
   });
+
+  test('VPC CNI: an older plugin is refused with a reason that is true for IPv4 clusters too', () => {
+    const cni = CATALOG_ENTRIES.find((e) => e.id === 'vpc-cni')!;
+    const { message, fix } = selectPolicy(cni, 'v1.9.3');
+    expect(message).toContain('for IPv6 clusters, the first release the EKS user guide supports');
+    expect(message).toContain('for IPv4 clusters, the catalog has not checked AmazonEKS_CNI_Policy against older plugins');
+    expect(message).not.toMatch(/^[^(]*\(IPv6 clusters need/);
+    expect(fix).toContain('managedPolicies');
+  });
 });
 
 describe('the version selects the policy', () => {
@@ -69,11 +79,20 @@ describe('the version selects the policy', () => {
     expect(tagReads(undefined)).toEqual(['route53:ListTagsForResources']);
   });
 
-  test('Karpenter: iam:ListInstanceProfiles from v1.8.0', () => {
+  test('Karpenter: each release gets what its code calls', () => {
     const make = (version: string) => ControllerIdentity.karpenter({ version, clusterName: 'myeks', nodeRoleArn: NODE_ROLE_ARN });
-    expect(actionsOf(make('v1.7.2'))).not.toContain('iam:ListInstanceProfiles');
-    expect(actionsOf(make('v1.8.0'))).toContain('iam:ListInstanceProfiles');
+    // v1.0.0 tags instances with eks:eks-cluster-name (the template of the tag's docs/ is v0.37's and forbids it).
+    const tagOwned = JSON.stringify(policyOf(make('v1.0.0'), newStack()).Statement.find((s: any) => s.Sid === 'TagOwnedInstances'));
+    expect(tagOwned).toContain('eks:eks-cluster-name');
+    expect(actionsOf(make('v1.2.8'))).not.toContain('ec2:DescribeCapacityReservations');
+    expect(actionsOf(make('v1.3.0'))).toContain('ec2:DescribeCapacityReservations');
+    expect(actionsOf(make('v1.6.9'))).not.toContain('iam:ListInstanceProfiles');
+    expect(actionsOf(make('v1.7.0'))).toContain('iam:ListInstanceProfiles');
     expect(actionsOf(make('v1.14.1'))).toContain('iam:ListInstanceProfiles');
+    expect(actionsOf(make('v1.10.2'))).not.toContain('ec2:DescribePlacementGroups');
+    for (const patch of ['v1.11.0', 'v1.11.1', 'v1.11.2', 'v1.11.3']) expect(actionsOf(make(patch))).toContain('ec2:DescribePlacementGroups');
+    expect(actionsOf(make('v1.11.3'))).not.toContain('ec2:DescribeInstanceStatus');
+    expect(actionsOf(make('v1.12.0'))).toEqual(expect.arrayContaining(['ec2:DescribeInstanceStatus', 'arc-zonal-shift:GetManagedResource']));
   });
 
   test('Cluster Autoscaler: autoscaling:DescribeTags only before 1.31', () => {

@@ -38,12 +38,25 @@ export interface SourceDocument {
   readonly url?: string;
 }
 
+/** The newest release the newest range was checked against (in the newest range's source.json). */
+export interface CheckedThrough {
+  /** The entry's `newestKnownVersion`. */
+  readonly version: string;
+  readonly repository: string;
+  readonly tag?: string;
+  readonly commit: string;
+  readonly read: string;
+  /** What the check found (the same policy, or what differs and why the entry is right). */
+  readonly result: string;
+}
+
 export interface SourceFile {
   readonly entry: string;
   readonly since: string;
   readonly documents: SourceDocument[];
   readonly placeholders?: { [text: string]: string };
   readonly managedPolicies?: string[];
+  readonly checkedThrough?: CheckedThrough;
 }
 
 export function upstreamVersions(entry: string): string[] {

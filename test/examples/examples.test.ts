@@ -441,7 +441,7 @@ describe('controllers', () => {
     expect(ebs.Properties.ServiceAccountRoleArn).toBeUndefined();
     expect(ebs.Properties.ResolveConflicts).toBe('OVERWRITE');
     expect(ebs.DependsOn).toContain(agentId);
-    expect(JSON.stringify(ebsRole.Properties.ManagedPolicyArns)).toContain(':iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy');
+    expect(JSON.stringify(ebsRole.Properties.ManagedPolicyArns)).toContain(':iam::aws:policy/AmazonEBSCSIDriverPolicyV2"');
   });
 
   test('service accounts for the Helm-installed controllers only', () => {

@@ -1,6 +1,12 @@
 /*
- * Trust statements as AWS documents them (FACTS.md), written out by hand so tests compare the
- * library's output with an independent statement of what it should be.
+ * Trust statements as AWS documents them, written out by hand so tests compare the library's
+ * output with an independent statement of what it should be. Source: the EKS user guide, "Grant
+ * Kubernetes workloads access to AWS using Kubernetes Service Accounts"
+ * (awsdocs/amazon-eks-user-guide latest/ug/manage-access/aws-access/service-accounts.adoc at
+ * 4d52b4d05e3478582e7d10a73cbd9ba9194dd5f7): the IRSA trust with StringEquals on `<issuer>:aud`
+ * (sts.amazonaws.com) and `<issuer>:sub`, the pod identity trust of `pods.eks.amazonaws.com`
+ * with `sts:AssumeRole` and `sts:TagSession`, and its session tags `eks-cluster-arn`,
+ * `kubernetes-namespace` and `kubernetes-service-account`.
  */
 
 /** The IRSA audience. */

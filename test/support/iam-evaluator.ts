@@ -124,6 +124,41 @@ export async function isAllowed(trust: any, request: TrustRequest, values?: Depl
   return (await evaluateTrust(trust, request, values)) === 'Allowed';
 }
 
+/** What a workload asks AWS for with the credentials of its role. */
+export interface PermissionRequest {
+  /** The action, e.g. `route53:ChangeResourceRecordSets`. */
+  readonly action: string;
+  /** The resource ARN the request names. */
+  readonly resource: string;
+  /** Request context (condition keys and values). */
+  readonly context?: { [key: string]: string | string[] };
+  /** The caller. Default: a role of the test account. */
+  readonly principal?: string;
+}
+
+/**
+ * The evaluator's verdict on `request` against a role's identity policies (its inline policy and
+ * the documents of its managed policies). Throws when the evaluator rejects the input or ignores a
+ * context key, so a mistake in the test never reads as a plain "denied".
+ */
+export async function evaluatePermissions(identityPolicies: any[], request: PermissionRequest): Promise<Decision> {
+  const result = await runSimulation({
+    request: {
+      principal: request.principal ?? `arn:aws:iam::${ACCOUNT}:role/controller`,
+      action: request.action,
+      resource: { resource: request.resource, accountId: ACCOUNT },
+      contextVariables: request.context ?? {},
+    },
+    identityPolicies: identityPolicies.map((policy, i) => ({ name: `identity${i}`, policy })),
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+  }, {});
+  if (result.resultType === 'error') throw new Error(`the evaluator rejected the simulation: ${JSON.stringify(result.errors)}`);
+  const ignored = result.resultType === 'single' ? result.result.ignoredContextKeys ?? [] : [];
+  if (ignored.length > 0) throw new Error(`the evaluator ignored context keys ${ignored.join(', ')}; the verdict would be meaningless`);
+  return result.overallResult as Decision;
+}
+
 /** What an IRSA token presents. */
 export interface IrsaTokenOptions {
   /** The issuer (without `https://`) of the token. */

@@ -70,7 +70,7 @@ export const ADOT: CatalogEntryData = {
   defaultsMatch: 'the OTLP ingest collector of the EKS add-on adot (collector.otlpIngest); the other collectors by collector',
   addonName: 'adot',
   ranges: [{ since: 'v0.88.0', change: 'the preconfigured collectors, each with its own service account' }],
-  newestKnownVersion: 'v0.94.1',
+  newestKnownVersion: 'v0.151.0',
   olderVersionsReason: 'before v0.88.0-eksbuild.1 the add-on deployed one collector with another configuration schema',
   podIdentity: { minimumVersion: 'v0.94.1', source: `${EKS_POD_IDENTITY_ADDON_TABLE}: v0.94.1-eksbuild.1` },
   narrowings: [{

@@ -31,6 +31,12 @@ const LOG_GROUP_NAME = /^[\w./#*-]{1,512}$/;
  * `logs:CreateLogGroup`, `logs:PutLogEvents`, `logs:PutRetentionPolicy`), scoped to log groups (and
  * their streams) of the stack's account and region.
  *
+ * Unversioned source: Fluent Bit's documentation has no release tags, and AWS for Fluent Bit does
+ * not document the permissions itself, so the single range is read from the documentation at a
+ * commit (82ab6afe68f4, 2026-05-28, still the file's last change at f92ae08080ee, 2026-08-20), not
+ * at a release. It applies to every release from v2.32.0 on the assumption, which no tag can
+ * confirm, that the CloudWatch output has asked for these four actions throughout.
+ *
  * Pod identity: from v2.32.5 (aws/aws-for-fluent-bit#888, "Release 2.32.5": adds the EKS Pod
  * Identity credential provider, from fluent/fluent-bit#9696). Earlier releases (Fluent Bit 1.9)
  * read only IRSA, ECS and instance credentials (aws/aws-for-fluent-bit#784).
@@ -43,9 +49,12 @@ export const AWS_FOR_FLUENT_BIT: CatalogEntryData = {
   defaultNamespace: 'kube-system',
   defaultServiceAccountName: 'aws-for-fluent-bit',
   defaultsMatch: 'the Helm chart eks/aws-for-fluent-bit installed as release aws-for-fluent-bit in kube-system (the chart\'s README)',
-  ranges: [{ since: 'v2.32.0', change: 'the CloudWatch output\'s permissions (Fluent Bit docs, which are not versioned)' }],
-  newestKnownVersion: 'v3.2.1',
-  olderVersionsReason: 'the catalog covers the 2.32 and 3.x releases',
+  ranges: [{
+    since: 'v2.32.0',
+    change: 'the CloudWatch output\'s permissions from fluent/fluent-bit-docs at commit 82ab6afe68f4 (2026-05-28): the docs have no release tags, so the range rests on no release\'s copy',
+  }],
+  newestKnownVersion: 'v3.2.2',
+  olderVersionsReason: 'the catalog covers the 2.32 and 3.x releases (its source, Fluent Bit\'s unversioned documentation, names no release)',
   podIdentity: { minimumVersion: 'v2.32.5', source: 'aws/aws-for-fluent-bit#888 (release 2.32.5 adds EKS Pod Identity credentials; fluent/fluent-bit#9696)' },
   narrowings: [{
     kind: NarrowingKind.RESOURCE_SCOPED,

@@ -51,7 +51,7 @@ export const CLUSTER_AUTOSCALER: CatalogEntryData = {
     { since: 'v1.28.0', change: 'README at cluster-autoscaler-1.28.0 (the same through 1.30), with autoscaling:DescribeTags' },
     { since: 'v1.31.0', change: 'drops autoscaling:DescribeTags (README at cluster-autoscaler-1.31.0)' },
   ],
-  newestKnownVersion: 'v1.36.0',
+  newestKnownVersion: 'v1.36.1',
   olderVersionsReason: 'the catalog\'s copies of the README\'s policy start at cluster-autoscaler-1.28.0',
   podIdentity: {
     minimumVersion: 'v1.29.0',

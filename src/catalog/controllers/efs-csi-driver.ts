@@ -14,9 +14,11 @@ export interface EfsCsiDriverOptions extends ControllerOptions {}
  *
  * Permissions: the AWS managed policy `service-role/AmazonEFSCSIDriverPolicy` (EKS user guide,
  * "Store an elastic file system with Amazon EFS", latest/ug/storage/efs-csi.adoc), which already
- * conditions access point creation and deletion on the `efs.csi.aws.com/cluster` tag. Amazon S3
- * Files volumes (v3.0.0 and later) also need `AmazonS3FilesCSIDriverPolicy` (docs/iam-policy-create.md
- * at v3.0.1), which the entry does not attach: pass it with `managedPolicies`.
+ * conditions access point creation and deletion on the `efs.csi.aws.com/cluster` tag; the driver's
+ * docs/iam-policy-create.md names the same policy for EFS through v3.4.1. Amazon S3 Files volumes
+ * (v3.0.0 and later) also need `service-role/AmazonS3FilesCSIDriverPolicy` (docs/iam-policy-create.md
+ * at v3.0.1) and, from v3.3.0, `AmazonS3FilesClientFullAccess`, which the entry does not attach:
+ * pass them with `managedPolicies`.
  *
  * Pod identity: from v2.0.5 (the EKS user guide's add-on table: v2.0.5-eksbuild.1).
  * @internal

@@ -22,10 +22,11 @@ export interface ExternalDnsOptions extends ControllerOptions {
  *
  * Statements written from the IAM policy of the AWS tutorial (docs/tutorials/aws.md):
  * `ChangeResourceRecordSets` on hosted zones, `ListHostedZones`, `ListResourceRecordSets` and the
- * tag read, with record and tag reads scoped to the given zones (the tutorial leaves them at `*`
- * before v0.18.0). The tag read changes at v0.16.0: provider/aws/aws.go at v0.16.0 calls
- * `route53:ListTagsForResources` (plural) where v0.15 called `ListTagsForResource`; the tutorial
- * caught up in v0.17.0, whose policy is the copy for the v0.16.0 range.
+ * tag read, with record and tag reads scoped to the given zones (the tutorial leaves the reads at
+ * `*` before v0.20.0, which scopes them to `hostedzone/*`). The tag read changes at v0.16.0:
+ * provider/aws/aws.go at v0.16.0 calls `route53:ListTagsForResources` (plural) where v0.15 called
+ * `ListTagsForResource` (the copies keep that excerpt); the tutorial caught up in v0.17.0, whose
+ * policy is the copy for the v0.16.0 range.
  *
  * Pod identity: from v0.14.1, by its SDK. v0.14.1 builds on github.com/aws/aws-sdk-go v1.51.1
  * (go.mod at v0.14.1), v0.15.0 on v1.55.5, past v1.47.11, the first aws-sdk-go release with the
@@ -43,6 +44,7 @@ export const EXTERNAL_DNS: CatalogEntryData = {
   ranges: [
     { since: 'v0.14.0', change: 'docs/tutorials/aws.md at v0.14.0: route53:ListTagsForResource' },
     { since: 'v0.16.0', change: 'route53:ListTagsForResources (plural) replaces ListTagsForResource (provider/aws/aws.go at v0.16.0; tutorial of v0.17.0)' },
+    { since: 'v0.20.0', change: 'the tutorial scopes the record and tag reads to hostedzone/* (the catalog already scopes them to the given zones)' },
   ],
   newestKnownVersion: 'v0.22.0',
   olderVersionsReason: 'the catalog\'s copies of the tutorial\'s policy start at v0.14.0',
@@ -54,7 +56,7 @@ export const EXTERNAL_DNS: CatalogEntryData = {
     {
       kind: NarrowingKind.RESOURCE_SCOPED,
       actions: ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets', 'route53:ListTagsForResource', 'route53:ListTagsForResources'],
-      description: 'record changes, record reads and tag reads are scoped to the given hosted zones (upstream: hostedzone/* and *)',
+      description: 'record changes, record reads and tag reads are scoped to the given hosted zones (upstream: hostedzone/*, and * for the reads before v0.20.0)',
     },
   ],
 };

@@ -28,6 +28,16 @@ export interface ExternalSecretsOptions extends ControllerOptions {
    * @default false
    */
   readonly pushSecrets?: boolean;
+
+  /**
+   * The operator also writes `parameterArns` with PushSecret (`ssm:PutParameter`,
+   * `ssm:AddTagsToResource`, `ssm:ListTagsForResource`: "Pushing Parameters" of
+   * docs/provider/aws-parameter-store.md, from v0.10.1). That documented policy has no
+   * `ssm:DeleteParameter`, which a PushSecret with `deletionPolicy: Delete` calls; add it with a
+   * WorkloadIdentity statement if you use that.
+   * @default false
+   */
+  readonly pushParameters?: boolean;
 }
 
 const NAME = 'External Secrets Operator';
@@ -44,7 +54,9 @@ const NAME = 'External Secrets Operator';
  * `ListSecretVersionIds`), from v0.13.0 `ListSecrets` and `BatchGetSecretValue` (which take no
  * resource), the PushSecret writes (`CreateSecret`, `PutSecretValue`, `TagResource`, from v0.20.4 the
  * resource policy actions, from v2.7.0 the replication actions, and `DeleteSecret` of secrets tagged
- * `managed-by: external-secrets`), and the parameter reads, `ssm:GetParameter*` spelled out.
+ * `managed-by: external-secrets`), the parameter reads, `ssm:GetParameter*` spelled out, and from
+ * v0.10.1 the Parameter Store PushSecret writes ("Pushing Parameters", opt-in like the Secrets
+ * Manager writes, since the doc gives them as a separate policy for pushing).
  * v0.12's docs added `BatchGetSecretValue` to the statement scoped to secrets, where an action
  * without resource types grants nothing; v0.13 grants it on `*`.
  *
@@ -62,6 +74,7 @@ export const EXTERNAL_SECRETS: CatalogEntryData = {
   defaultsMatch: 'the external-secrets Helm chart installed as release external-secrets in namespace external-secrets (getting-started guide)',
   ranges: [
     { since: 'v0.9.5', change: 'docs/provider/aws-secrets-manager.md and aws-parameter-store.md at v0.9.5' },
+    { since: 'v0.10.1', change: 'PushSecret to Parameter Store (ssm:PutParameter*, ssm:AddTagsToResource, ssm:ListTagsForResource; opt-in with pushParameters)' },
     { since: 'v0.12.0', change: 'adds secretsmanager:BatchGetSecretValue to the statement scoped to secrets' },
     { since: 'v0.13.0', change: 'adds secretsmanager:ListSecrets and BatchGetSecretValue on *' },
     { since: 'v0.20.4', change: 'PushSecret also manages resource policies (Get/Put/DeleteResourcePolicy)' },
@@ -77,6 +90,11 @@ export const EXTERNAL_SECRETS: CatalogEntryData = {
       description: 'ssm:GetParameter* is spelled out: GetParameter, GetParameterHistory, GetParameters, GetParametersByPath',
     },
     {
+      kind: NarrowingKind.ACTIONS_NARROWED,
+      actions: ['ssm:PutParameter*'],
+      description: 'ssm:PutParameter* is spelled out: PutParameter',
+    },
+    {
       kind: NarrowingKind.OPTIONAL,
       actions: [
         'secretsmanager:CreateSecret', 'secretsmanager:PutSecretValue', 'secretsmanager:TagResource', 'secretsmanager:DeleteSecret',
@@ -84,6 +102,11 @@ export const EXTERNAL_SECRETS: CatalogEntryData = {
         'secretsmanager:RemoveRegionsFromReplication',
       ],
       description: 'the PushSecret writes only with pushSecrets: true',
+    },
+    {
+      kind: NarrowingKind.OPTIONAL,
+      actions: ['ssm:PutParameter*', 'ssm:AddTagsToResource', 'ssm:ListTagsForResource'],
+      description: 'the Parameter Store PushSecret writes only with pushParameters: true',
     },
   ],
 };
@@ -104,6 +127,14 @@ export function externalSecretsDefinition(options: ExternalSecretsOptions): Cont
         throwIdentityError(scope, `the ${NAME} catalog entry pushes secrets but got no secretArns`,
           'pass the ARNs of the secrets PushSecret writes, e.g. secretArns: [\'arn:aws:secretsmanager:eu-west-1:111122223333:secret:pushed/*\']');
       }
+      if (options.pushParameters && parameters.length === 0) {
+        throwIdentityError(scope, `the ${NAME} catalog entry pushes parameters but got no parameterArns`,
+          'pass the ARNs of the parameters PushSecret writes, e.g. parameterArns: [\'arn:aws:ssm:eu-west-1:111122223333:parameter/pushed/*\']');
+      }
+      if (options.pushParameters && !atLeast(policyVersion, 'v0.10.1')) {
+        throwIdentityError(scope, `the ${NAME} documentation has no Parameter Store push policy before v0.10.1 (policy range ${policyVersion})`,
+          'run v0.10.1 or later and give that version, or leave pushParameters out and add the ssm:PutParameter statements yourself');
+      }
       const v0dot12 = atLeast(policyVersion, 'v0.12.0') && !atLeast(policyVersion, 'v0.13.0');
       return [
         ...(atLeast(policyVersion, 'v0.13.0') && secrets.length > 0
@@ -123,6 +154,9 @@ export function externalSecretsDefinition(options: ExternalSecretsOptions): Cont
         ] : []),
         ...(parameters.length === 0 ? [] : [statement('ReadParameters',
           ['ssm:GetParameter', 'ssm:GetParameterHistory', 'ssm:GetParameters', 'ssm:GetParametersByPath'], parameters)]),
+        ...(options.pushParameters ? [
+          statement('PushParameters', ['ssm:AddTagsToResource', 'ssm:ListTagsForResource', 'ssm:PutParameter'], parameters),
+        ] : []),
       ];
     },
   };

@@ -30,22 +30,30 @@ export interface KarpenterOptions extends ControllerOptions {
 
 const ROLE_ARN = /^arn:[a-z-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
-const TEMPLATE = 'website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml';
-
 /**
  * The Karpenter controller (aws/karpenter-provider-aws), service account `kube-system/karpenter` of
  * the Karpenter Helm chart (oci://public.ecr.aws/karpenter/karpenter) installed as release
  * `karpenter` in `kube-system`, as Karpenter's getting-started guide does.
  *
  * Statements written from the controller policies of Karpenter's getting-started CloudFormation
- * template (website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml
- * at each range's tag: `KarpenterControllerPolicy` through v1.9, split into `NodeLifecyclePolicy`,
- * `IAMIntegrationPolicy`, `EKSIntegrationPolicy`, `InterruptionPolicy`, `ResourceDiscoveryPolicy`
- * and, from v1.13, `ZonalShiftPolicy`): scoped EC2 launch, tagging and deletion by the
+ * template (website/content/en/<docs version>/getting-started/getting-started-with-karpenter/cloudformation.yaml:
+ * `KarpenterControllerPolicy` through v1.8, split into `NodeLifecyclePolicy`, `IAMIntegrationPolicy`,
+ * `EKSIntegrationPolicy`, `InterruptionPolicy`, `ResourceDiscoveryPolicy` from v1.9 and
+ * `ZonalShiftPolicy` from v1.12): scoped EC2 launch, tagging and deletion by the
  * `kubernetes.io/cluster/<name>`, `eks:eks-cluster-name` and `karpenter.sh/nodepool` tags, regional
  * reads, SSM public parameters, pricing, the interruption queue, `iam:PassRole` of the node role,
  * instance profiles tagged for the cluster and region, and `eks:DescribeCluster`. The template has
  * no `parameter/imagebuilder/*` read. Without `interruptionQueueArn` the SQS statement is left out.
+ *
+ * Which template belongs to which release: Karpenter tags a release first and then copies the
+ * template from `website/content/en/preview/` to `docs/` and `v<minor>/` in a "chore: Release"
+ * commit, so `docs/` at a tag `vX.Y.0` is still the previous release's template. Each range is
+ * read from `preview/` at its tag, or from the `v<minor>/` folder where upstream corrected that
+ * release's documentation afterwards (v1.0, v1.12), and each boundary is the first release whose
+ * code calls what the range adds (the copies' source.json name the calls): capacity reservations
+ * at v1.3.0 (behind the `ReservedCapacity` feature gate), `iam:ListInstanceProfiles` at v1.7.0,
+ * placement groups at v1.11.0 (every v1.11 patch release calls them; `docs/` at v1.11.2 and
+ * v1.11.3 is only stale), zonal shift and `ec2:DescribeInstanceStatus` at v1.12.0.
  *
  * Pod identity: from v0.34.0. Karpenter's own end-to-end tests ran the controller on EKS Pod
  * Identity from December 2023 (aws/karpenter-provider-aws#5347), and the getting-started guide of
@@ -61,13 +69,12 @@ export const KARPENTER: CatalogEntryData = {
   defaultServiceAccountName: 'karpenter',
   defaultsMatch: 'the Karpenter Helm chart installed as release karpenter in kube-system (the getting-started guide)',
   ranges: [
-    { since: 'v1.0.0', change: `KarpenterControllerPolicy of ${TEMPLATE} at v1.0.0` },
-    { since: 'v1.1.0', change: 'launches and instance profiles also carry eks:eks-cluster-name; iam:PassRole to ec2.amazonaws.com.cn too; drops ec2:DescribeAvailabilityZones' },
-    { since: 'v1.4.0', change: 'adds capacity reservations (launch from them, ec2:DescribeCapacityReservations)' },
-    { since: 'v1.8.0', change: 'adds iam:ListInstanceProfiles' },
-    { since: 'v1.10.0', change: 'the policy is split into five managed policies; capacity reservations are no longer created with tags' },
-    { since: 'v1.12.0', change: 'adds placement groups (launch into them, ec2:DescribePlacementGroups)' },
-    { since: 'v1.13.0', change: 'adds ZonalShiftPolicy (arc-zonal-shift:GetManagedResource of the cluster) and ec2:DescribeInstanceStatus' },
+    { since: 'v1.0.0', change: 'KarpenterControllerPolicy of the v1.0 documentation (website/content/en/v1.0/, as upstream revised it for v1.0)' },
+    { since: 'v1.3.0', change: 'adds capacity reservations (launch from them, ec2:DescribeCapacityReservations), which v1.3.0 calls behind the ReservedCapacity feature gate' },
+    { since: 'v1.7.0', change: 'adds iam:ListInstanceProfiles (instance profile garbage collection)' },
+    { since: 'v1.9.0', change: 'the policy is split into five managed policies; capacity reservations are no longer created with tags' },
+    { since: 'v1.11.0', change: 'adds placement groups (launch into them, ec2:DescribePlacementGroups)' },
+    { since: 'v1.12.0', change: 'adds ZonalShiftPolicy (arc-zonal-shift:GetManagedResource of the cluster) and ec2:DescribeInstanceStatus (the v1.12 documentation as upstream corrected it)' },
   ],
   newestKnownVersion: 'v1.14.1',
   olderVersionsReason: 'releases before v1.0.0 use the v1beta1 APIs and a different policy, which the catalog does not carry',
@@ -104,15 +111,14 @@ function karpenterStatements(scope: IConstruct, options: KarpenterOptions, polic
   const owned = `kubernetes.io/cluster/${clusterName}`;
   const launched = ['fleet/*', 'instance/*', 'volume/*', 'network-interface/*', 'launch-template/*', 'spot-instances-request/*']
     .map((resource) => ec2('*', resource));
-  const v1dot1 = atLeast(policyVersion, 'v1.1.0');
   const requestTagsForCluster = {
     [`aws:RequestTag/${owned}`]: 'owned',
-    ...(v1dot1 ? { 'aws:RequestTag/eks:eks-cluster-name': clusterName } : {}),
+    'aws:RequestTag/eks:eks-cluster-name': clusterName,
   };
-  const capacityReservations = atLeast(policyVersion, 'v1.4.0') ? [ec2('*', 'capacity-reservation/*')] : [];
-  const placementGroups = atLeast(policyVersion, 'v1.12.0') ? [ec2('*', 'placement-group/*')] : [];
-  // v1.4 to v1.9 also let Karpenter create capacity reservations with the cluster's tags.
-  const taggedCapacityReservations = atLeast(policyVersion, 'v1.4.0') && !atLeast(policyVersion, 'v1.10.0') ? capacityReservations : [];
+  const capacityReservations = atLeast(policyVersion, 'v1.3.0') ? [ec2('*', 'capacity-reservation/*')] : [];
+  const placementGroups = atLeast(policyVersion, 'v1.11.0') ? [ec2('*', 'placement-group/*')] : [];
+  // v1.3 to v1.8 also let Karpenter create capacity reservations with the cluster's tags.
+  const taggedCapacityReservations = atLeast(policyVersion, 'v1.3.0') && !atLeast(policyVersion, 'v1.9.0') ? capacityReservations : [];
   const clusterArn = arn(target, 'eks', target.region, target.account, `cluster/${clusterName}`);
 
   return [
@@ -137,33 +143,30 @@ function karpenterStatements(scope: IConstruct, options: KarpenterOptions, polic
     statement('TagOwnedInstances', ['ec2:CreateTags'], [ec2('*', 'instance/*')], {
       'StringEquals': { [`aws:ResourceTag/${owned}`]: 'owned' },
       'StringLike': { 'aws:ResourceTag/karpenter.sh/nodepool': '*' },
-      ...(v1dot1 ? { StringEqualsIfExists: { 'aws:RequestTag/eks:eks-cluster-name': clusterName } } : {}),
-      'ForAllValues:StringEquals': { 'aws:TagKeys': [...(v1dot1 ? ['eks:eks-cluster-name'] : []), 'karpenter.sh/nodeclaim', 'Name'] },
+      'StringEqualsIfExists': { 'aws:RequestTag/eks:eks-cluster-name': clusterName },
+      'ForAllValues:StringEquals': { 'aws:TagKeys': ['eks:eks-cluster-name', 'karpenter.sh/nodeclaim', 'Name'] },
     }),
     statement('DeleteOwnedInstancesAndLaunchTemplates', ['ec2:DeleteLaunchTemplate', 'ec2:TerminateInstances'],
       [ec2('*', 'instance/*'), ec2('*', 'launch-template/*')], {
         StringEquals: { [`aws:ResourceTag/${owned}`]: 'owned' },
         StringLike: { 'aws:ResourceTag/karpenter.sh/nodepool': '*' },
       }),
-    statement('RegionalReads', [
-      ...(v1dot1 ? [] : ['ec2:DescribeAvailabilityZones']),
-      ...actionsSince(policyVersion, [
-        ['v1.0.0', [
-          'ec2:DescribeImages', 'ec2:DescribeInstanceTypeOfferings', 'ec2:DescribeInstanceTypes', 'ec2:DescribeInstances',
-          'ec2:DescribeLaunchTemplates', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSpotPriceHistory', 'ec2:DescribeSubnets',
-        ]],
-        ['v1.4.0', ['ec2:DescribeCapacityReservations']],
-        ['v1.12.0', ['ec2:DescribePlacementGroups']],
-        ['v1.13.0', ['ec2:DescribeInstanceStatus']],
-      ]),
-    ], ['*'], { StringEquals: { 'aws:RequestedRegion': target.region } }),
+    statement('RegionalReads', actionsSince(policyVersion, [
+      ['v1.0.0', [
+        'ec2:DescribeImages', 'ec2:DescribeInstanceTypeOfferings', 'ec2:DescribeInstanceTypes', 'ec2:DescribeInstances',
+        'ec2:DescribeLaunchTemplates', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSpotPriceHistory', 'ec2:DescribeSubnets',
+      ]],
+      ['v1.3.0', ['ec2:DescribeCapacityReservations']],
+      ['v1.11.0', ['ec2:DescribePlacementGroups']],
+      ['v1.12.0', ['ec2:DescribeInstanceStatus']],
+    ]), ['*'], { StringEquals: { 'aws:RequestedRegion': target.region } }),
     statement('ReadPublicParameters', ['ssm:GetParameter'], [arn(target, 'ssm', target.region, '', 'parameter/aws/service/*')]),
     statement('ReadPricing', ['pricing:GetProducts'], ['*']),
     ...(options.interruptionQueueArn === undefined ? [] : [
       statement('ReceiveInterruptions', ['sqs:DeleteMessage', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'], [options.interruptionQueueArn]),
     ]),
     statement('PassNodeRole', ['iam:PassRole'], [options.nodeRoleArn],
-      { StringEquals: { 'iam:PassedToService': v1dot1 ? ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'] : 'ec2.amazonaws.com' } }),
+      { StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'] } }),
     statement('CreateInstanceProfilesForCluster', ['iam:CreateInstanceProfile'], [instanceProfiles], {
       StringEquals: { ...requestTagsForCluster, 'aws:RequestTag/topology.kubernetes.io/region': target.region },
       StringLike: { 'aws:RequestTag/karpenter.k8s.aws/ec2nodeclass': '*' },
@@ -183,9 +186,9 @@ function karpenterStatements(scope: IConstruct, options: KarpenterOptions, polic
         StringLike: { 'aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass': '*' },
       }),
     statement('ReadInstanceProfiles', ['iam:GetInstanceProfile'], [instanceProfiles]),
-    ...(atLeast(policyVersion, 'v1.8.0') ? [statement('ListInstanceProfiles', ['iam:ListInstanceProfiles'], ['*'])] : []),
+    ...(atLeast(policyVersion, 'v1.7.0') ? [statement('ListInstanceProfiles', ['iam:ListInstanceProfiles'], ['*'])] : []),
     statement('DiscoverApiServerEndpoint', ['eks:DescribeCluster'], [clusterArn]),
-    ...(atLeast(policyVersion, 'v1.13.0') ? [
+    ...(atLeast(policyVersion, 'v1.12.0') ? [
       // The zonal shift resource of an EKS cluster has no ARN type in the service authorization
       // reference; the template scopes it with arc-zonal-shift:ResourceIdentifier, and so does the catalog.
       statement('ReadZonalShiftStatus', ['arc-zonal-shift:GetManagedResource'], ['*'], { StringEquals: { 'arc-zonal-shift:ResourceIdentifier': clusterArn } }),

@@ -50,11 +50,16 @@ const DIRECTORY_BUCKET: ArnKind = {
  * `kube-system/s3-csi-driver-sa` of the add-on and the driver's Helm chart.
  *
  * Statements written from Mountpoint's IAM documentation (awslabs/mountpoint-s3,
- * doc/CONFIGURATION.md at mountpoint-s3-1.5.0, the Mountpoint the driver bundles from v1.5.0
- * (Dockerfile `MOUNTPOINT_VERSION`); Mountpoint 1.19.0, bundled by v2.0.0, documents the same):
- * `s3:ListBucket` on the buckets, `s3:GetObject`, `s3:PutObject`, `s3:AbortMultipartUpload` and
- * `s3:DeleteObject` on their objects, `s3express:CreateSession` on directory buckets, and
- * `kms:Decrypt` and `kms:GenerateDataKey` for SSE-KMS.
+ * doc/CONFIGURATION.md, "IAM permissions"): `s3:ListBucket` on the buckets, `s3:GetObject`,
+ * `s3:PutObject`, `s3:AbortMultipartUpload` and `s3:DeleteObject` on their objects and
+ * `s3express:CreateSession` on directory buckets, as mountpoint-s3-1.5.0 documents them (the
+ * Mountpoint the driver bundles from v1.5.0, Dockerfile `MOUNTPOINT_VERSION`; the same through
+ * mountpoint-s3-1.22.3, bundled by v2.7.0); and `kms:Decrypt` and `kms:GenerateDataKey` on the
+ * keys of SSE-KMS buckets, which Mountpoint's documentation first spells out at mountpoint-s3-1.7.2
+ * (bundled from v1.7.0). The KMS statements nevertheless apply to every version: they are what S3
+ * requires of the caller for objects encrypted with SSE-KMS, not something a Mountpoint release
+ * starts to call, and Mountpoint 1.5.0 already reads and writes buckets whose default encryption is
+ * SSE-KMS ("Data encryption" at mountpoint-s3-1.5.0).
  *
  * Pod identity: from v2.0.0. The driver's docs/CONFIGURATION.md at v2.0.0 sets up driver-level
  * credentials with an EKS Pod Identity association for s3-csi-driver-sa; v1 mounts with IRSA only.
@@ -68,7 +73,11 @@ export const MOUNTPOINT_S3_CSI_DRIVER: CatalogEntryData = {
   defaultServiceAccountName: 's3-csi-driver-sa',
   defaultsMatch: 'the EKS add-on aws-mountpoint-s3-csi-driver (and the driver\'s Helm chart)',
   addonName: 'aws-mountpoint-s3-csi-driver',
-  ranges: [{ since: 'v1.5.0', change: 'Mountpoint 1.5.0 doc/CONFIGURATION.md, "IAM permissions" (general purpose and directory buckets, SSE-KMS)' }],
+  ranges: [{
+    since: 'v1.5.0',
+    change: 'Mountpoint 1.5.0 doc/CONFIGURATION.md, "IAM permissions" (general purpose and directory buckets); the SSE-KMS statements as '
+      + 'Mountpoint 1.7.2 (bundled from v1.7.0) first writes them, for every version, since S3 requires them of any reader or writer of SSE-KMS objects',
+  }],
   newestKnownVersion: 'v2.7.0',
   olderVersionsReason: 'the catalog\'s policy is Mountpoint 1.5.0\'s, the Mountpoint the driver bundles from v1.5.0',
   podIdentity: { minimumVersion: 'v2.0.0', source: 'awslabs/mountpoint-s3-csi-driver docs/CONFIGURATION.md at v2.0.0 (Pod Identity association for s3-csi-driver-sa)' },

@@ -15,7 +15,7 @@ export interface SecretsStoreCsiDriverProviderAwsOptions {
   readonly serviceAccountName: string;
 
   /**
-   * The provider's version (its Helm chart version, e.g. `2.1.1`). Versions before 0.3.11 use IRSA
+   * The provider's version (its Helm chart version, e.g. `3.1.1`). Versions before 0.3.11 use IRSA
    * only.
    * @default - not known: the newest version the catalog knows is assumed
    */
@@ -73,8 +73,8 @@ export const SECRETS_STORE_CSI_DRIVER_PROVIDER_AWS: CatalogEntryData = {
   name: NAME,
   factory: 'secretsStoreCsiDriverProviderAws',
   defaultsMatch: 'no default: the provider uses the service account of the pod that mounts the secrets',
-  ranges: [{ since: '0.3.9', change: 'README at secrets-store-csi-driver-provider-aws-0.3.9 (unchanged through 2.1.1)' }],
-  newestKnownVersion: '2.1.1',
+  ranges: [{ since: '0.3.9', change: 'README at secrets-store-csi-driver-provider-aws-0.3.9 (unchanged through 3.1.1)' }],
+  newestKnownVersion: '3.1.1',
   olderVersionsReason: 'the catalog\'s copy of the provider\'s README starts at 0.3.9',
   podIdentity: {
     minimumVersion: '0.3.11',

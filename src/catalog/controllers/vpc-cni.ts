@@ -38,7 +38,10 @@ export const VPC_CNI: CatalogEntryData = {
   addonName: 'vpc-cni',
   ranges: [{ since: 'v1.10.1', change: 'AmazonEKS_CNI_Policy (IPv4), or the EKS user guide\'s IPv6 policy (IPv6 needs 1.10.1 or later)' }],
   newestKnownVersion: 'v1.23.0',
-  olderVersionsReason: 'IPv6 clusters need 1.10.1 or later, and the catalog does not carry the policies of older plugins',
+  // True for both families: the range starts where IPv6 support does, and for IPv4 the catalog
+  // simply has no checked copy older than that.
+  olderVersionsReason: 'the catalog\'s policies start at 1.10.1: for IPv6 clusters, the first release the EKS user guide supports; '
+    + 'for IPv4 clusters, the catalog has not checked AmazonEKS_CNI_Policy against older plugins (attach it yourself with managedPolicies)',
   podIdentity: { minimumVersion: 'v1.15.5-eksbuild.1', source: `${EKS_POD_IDENTITY_ADDON_TABLE}: v1.15.5-eksbuild.1` },
   narrowings: [{
     kind: NarrowingKind.RESOURCE_SCOPED,

@@ -128,10 +128,11 @@ describe('--format json and text', () => {
     ]);
   });
 
-  test('an unknown format is bad usage', () => {
+  test('an unknown format is bad usage, told on standard error', () => {
     expect(check([assemblyWithFindings(), '--format', 'xml'])).toEqual({
       code: 2,
-      output: `error: --format takes one of text, json, sarif, not xml\n${'usage: cdk-eks-identity check [<cdk.out>] [--format text|json|sarif] [--fail-on warning|error] [--suppress <RULE-ID>=<reason>]...'}`,
+      output: '',
+      errors: `error: --format takes one of text, json, sarif, not xml\n${'usage: cdk-eks-identity check [<cdk.out>] [--format text|json|sarif] [--fail-on warning|error] [--suppress <RULE-ID>=<reason>]...'}`,
     });
   });
 });
@@ -151,7 +152,7 @@ describe('--fail-on', () => {
   });
 
   test('takes warning or error', () => {
-    expect(check([assemblyWithFindings(), '--fail-on', 'info']).output).toMatch(/^error: --fail-on takes one of warning, error, not info\n/);
+    expect(check([assemblyWithFindings(), '--fail-on', 'info']).errors).toMatch(/^error: --fail-on takes one of warning, error, not info\n/);
     expect(check(['--fail-on']).code).toBe(2);
   });
 });

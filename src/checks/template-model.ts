@@ -155,6 +155,10 @@ export interface ImportedClusterModel {
   readonly issuerUrl: string;
   /** The OIDC provider ARN as text. */
   readonly providerArn: string;
+  /** Whether the pod identity agent runs in the cluster, as the import said; `undefined` when not known. */
+  readonly podIdentityAgentInstalled?: boolean;
+  /** The namespaces (patterns with `*` and `?`) its Fargate profiles select, as the import said. */
+  readonly fargateNamespaces: string[];
 }
 
 /** A Kubernetes ServiceAccount object. */
@@ -458,6 +462,8 @@ export class CheckModel {
         key: this.clusterKeyOf(entry.clusterName, stack),
         issuerUrl: stack.text.text(entry.openIdConnectIssuerUrl),
         providerArn: stack.text.text(entry.openIdConnectProviderArn),
+        ...(typeof entry.podIdentityAgentInstalled === 'boolean' ? { podIdentityAgentInstalled: entry.podIdentityAgentInstalled } : {}),
+        fargateNamespaces: asList(entry.fargateNamespaces).map((n) => stack.text.text(n)),
       };
       this.importedClusters.push(imported);
       if (isKnown(imported.issuerUrl)) this.importedByIssuer.set(issuerOfUrlText(imported.issuerUrl), imported);

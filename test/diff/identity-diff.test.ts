@@ -64,7 +64,7 @@ describe('who can assume which role', () => {
       summary: 'pod identity trust of role Platform-Cluster-Writer-FFDD1ECF lost scope',
       details: [
         '+ EKS Pod Identity, no session tag conditions: any association in the account',
-        '- EKS Pod Identity, session tags eks-cluster-arn = the ARN of Cluster9EE0221C, kubernetes-namespace = app, kubernetes-service-account = writer',
+        '- EKS Pod Identity, session tags eks-cluster-arn = the ARN of Cluster9EE0221C (Platform/Cluster/Resource/Resource), kubernetes-namespace = app, kubernetes-service-account = writer',
       ],
     });
     expect(changeOf(Area.POD_IDENTITY_ASSOCIATION, 'app/writer')).toMatchObject({

@@ -12,6 +12,8 @@ export const podIdentityAgent: Rule = {
   id: 'EKSID-POD-007',
   statement: 'A cluster with pod identity associations has the eks-pod-identity-agent addon (built in on EKS Auto Mode).',
   level: CheckLevel.WARNING,
+  fix: 'add an AWS::EKS::Addon eks-pod-identity-agent for the cluster; if the agent is installed elsewhere, import the cluster with '
+    + 'podIdentityAgentInstalled: true (or suppress EKSID-POD-007)',
   check: (model) => [...associationsByCluster(model)].filter(([key]) => !model.cluster(key)?.autoMode
     && !model.addons.some((addon) => addon.clusterKey === key && addon.name === POD_IDENTITY_AGENT_ADDON)
     && !importedClustersOfKey(model, key).some((c) => c.podIdentityAgentInstalled === true))
@@ -20,7 +22,6 @@ export const podIdentityAgent: Rule = {
       message: `${model.clusterLabel(key)} has ${list.length} pod identity association(s) but no eks-pod-identity-agent addon in these templates`
         + `${importedClustersOfKey(model, key).some((c) => c.podIdentityAgentInstalled === false) ? ' (it was imported with podIdentityAgentInstalled: false)' : ''}: `
         + 'without the agent, pods get no credentials',
-      fix: 'add an AWS::EKS::Addon eks-pod-identity-agent for the cluster; if the agent is installed elsewhere, import the cluster with '
-        + 'podIdentityAgentInstalled: true (or suppress EKSID-POD-007)',
+      fix: podIdentityAgent.fix,
     })),
 };

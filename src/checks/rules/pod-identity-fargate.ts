@@ -13,6 +13,7 @@ export const podIdentityFargate: Rule = {
   id: 'EKSID-POD-011',
   statement: 'A pod identity association is not for a namespace that a Fargate profile of its cluster selects (EKS Pod Identity does not run on Fargate).',
   level: CheckLevel.ERROR,
+  fix: 'use IRSA for service accounts whose pods run on Fargate, or run them on EC2 nodes',
   check: (model) => model.associations.flatMap((association) => {
     const namespace = association.namespace;
     if (namespace === undefined) return [];
@@ -32,7 +33,7 @@ export const podIdentityFargate: Rule = {
       message: `pod identity association ${association.logicalId} is for ${namespace}/${association.serviceAccount}, and ${by.join(' and ')} `
         + `of ${model.clusterLabel(association.clusterKey)} ${by.length > 1 || profiles.length > 1 ? 'select' : 'selects'} namespace ${namespace}`
         + `${byLabels ? ' (pods with its labels)' : ''}: EKS Pod Identity does not run on Fargate, so those pods get no credentials`,
-      fix: 'use IRSA for service accounts whose pods run on Fargate, or run them on EC2 nodes',
+      fix: podIdentityFargate.fix,
     }];
   }),
 };

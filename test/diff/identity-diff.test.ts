@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LEGACY_ROLE_NAME, synthesizeDiffApp, TARGET_ROLE_NAME } from './diff-apps';
+import { LEGACY_ROLE_NAME, MOVED_ROLE_NAMES, synthesizeDiffApp, TARGET_ROLE_NAME } from './diff-apps';
 import {
   CheckInput, IdentityChange, IdentityChangeArea as Area, IdentityChangeFlag as Flag, IdentityChangeKind as Kind, IdentityDiff,
 } from '../../src';
@@ -119,6 +119,51 @@ describe('who can do what in each cluster', () => {
     });
   });
 
+  test('(d) cluster admins by a Kubernetes group bound to cluster-admin: a group added to an entry, a new entry with it', () => {
+    const binding = 'ClusterRole cluster-admin by ClusterRoleBinding breakglass-cluster-admin';
+    expect(changeOf(Area.ACCESS_ENTRY, 'role Dev')).toMatchObject({
+      kind: Kind.CHANGED,
+      broadening: true,
+      flags: [Flag.NEW_CLUSTER_ADMIN],
+      summary: `role Dev becomes cluster admin of ${PLATFORM_CLUSTER}`,
+      details: [`+ Kubernetes group breakglass (cluster admin: bound to ${binding})`],
+    });
+    expect(changeOf(Area.ACCESS_ENTRY, 'role Oncall')).toMatchObject({
+      kind: Kind.ADDED,
+      broadening: true,
+      flags: [Flag.NEW_CLUSTER_ADMIN],
+      summary: `role Oncall becomes cluster admin of ${PLATFORM_CLUSTER}`,
+      details: ['+ type STANDARD', `+ Kubernetes group breakglass (cluster admin: bound to ${binding})`],
+    });
+  });
+
+  test('(d) a group an entry already has comes to be bound to cluster-admin: the entry\'s principal is a new cluster admin', () => {
+    expect(changeOf(Area.ACCESS_ENTRY, 'role Sre')).toMatchObject({
+      kind: Kind.CHANGED,
+      flags: [Flag.NEW_CLUSTER_ADMIN],
+      summary: `role Sre becomes cluster admin of ${PLATFORM_CLUSTER}`,
+      details: ['Kubernetes group sre: now bound to ClusterRole cluster-admin by ClusterRoleBinding sre-cluster-admin'],
+    });
+    expect(changeOf(Area.RBAC, 'ClusterRoleBinding sre')).toMatchObject({ kind: Kind.ADDED, flags: [Flag.NEW_CLUSTER_ADMIN] });
+    // And back: the binding removed narrows the entry.
+    const reverse = IdentityDiff.between(after, before).changes.find((c) => c.subject === 'access entry of role Sre');
+    expect(reverse).toMatchObject({
+      kind: Kind.CHANGED,
+      broadening: false,
+      flags: [],
+      details: ['Kubernetes group sre: no longer bound to ClusterRole cluster-admin by ClusterRoleBinding sre-cluster-admin'],
+    });
+  });
+
+  test('(e) named roles whose constructs move keep their access entries, associations and target roles', () => {
+    const mentioned = diff.changes.filter((c) => MOVED_ROLE_NAMES.some((name) => JSON.stringify(c).includes(name)));
+    expect(mentioned).toEqual([]);
+    // The constructs did move: the access entry's principal is the role of another logical id.
+    const logicalIdOf = (dir: string, roleName: string) => Object.entries<any>(JSON.parse(fs.readFileSync(path.join(dir, 'Platform.template.json'), 'utf-8')).Resources)
+      .find(([, r]) => r.Type === 'AWS::IAM::Role' && r.Properties.RoleName === roleName)![0];
+    for (const name of MOVED_ROLE_NAMES.slice(0, 2)) expect(logicalIdOf(before, name)).not.toEqual(logicalIdOf(after, name));
+  });
+
   test('an access policy scope widened from a namespace to the cluster', () => {
     expect(changeOf(Area.ACCESS_ENTRY, 'role TeamA')).toMatchObject({
       kind: Kind.CHANGED,
@@ -167,8 +212,12 @@ describe('the whole diff', () => {
       [Area.POD_IDENTITY_TRUST, Kind.CHANGED, 'role Platform-Cluster-Writer-FFDD1ECF', [Flag.BROADENED_TRUST, Flag.NEW_WILDCARD]],
       [Area.POD_IDENTITY_ASSOCIATION, Kind.CHANGED, 'pod identity association of app/writer', [Flag.BROADENED_TRUST]],
       [Area.TARGET_ROLE, Kind.ADDED, 'target role of data/exporter', [Flag.BROADENED_TRUST]],
+      [Area.ACCESS_ENTRY, Kind.CHANGED, 'access entry of role Dev', [Flag.NEW_CLUSTER_ADMIN]],
+      [Area.ACCESS_ENTRY, Kind.ADDED, 'access entry of role Oncall', [Flag.NEW_CLUSTER_ADMIN]],
       [Area.ACCESS_ENTRY, Kind.ADDED, 'access entry of role Ops', [Flag.NEW_CLUSTER_ADMIN]],
+      [Area.ACCESS_ENTRY, Kind.CHANGED, 'access entry of role Sre', [Flag.NEW_CLUSTER_ADMIN]],
       [Area.RBAC, Kind.ADDED, 'ClusterRoleBinding breakglass-cluster-admin', [Flag.NEW_CLUSTER_ADMIN]],
+      [Area.RBAC, Kind.ADDED, 'ClusterRoleBinding sre-cluster-admin', [Flag.NEW_CLUSTER_ADMIN]],
       [Area.ACCESS_ENTRY, Kind.CHANGED, 'access entry of role TeamA', []],
       [Area.RBAC, Kind.CHANGED, 'Role team-a/pod-readers', []],
       [Area.PERMISSIONS, Kind.CHANGED, 'role Platform-Cluster-Exporter-A894C1D4', []],
@@ -177,7 +226,7 @@ describe('the whole diff', () => {
       [Area.ACCESS_ENTRY, Kind.REMOVED, 'access entry of role Audit', []],
     ]);
     expect(diff.broadened).toBe(true);
-    expect(diff.broadenings).toHaveLength(12);
+    expect(diff.broadenings).toHaveLength(16);
   });
 
   test('an assembly against itself: no changes', () => {
@@ -209,7 +258,7 @@ describe('the whole diff', () => {
       '<!-- cdk-eks-identity diff -->',
       '## EKS identity changes',
       '',
-      `\`${before}\` → \`${after}\`: 14 changes, **12 grant more than before**.`,
+      `\`${before}\` → \`${after}\`: 18 changes, **16 grant more than before**.`,
     ]);
     const sections = lines.filter((l) => l.startsWith('### '));
     expect(sections).toEqual(['### Review first', '### Who can assume which role', '### Who can do what in each cluster']);
@@ -251,6 +300,27 @@ describe('hand-written templates and Kubernetes objects', () => {
     const more = IdentityDiff.ofTemplates([input([everything, binding(['ops'])])], [input([everything, binding(['ops', 'devs'])])]).changes;
     expect(more.map((c) => [c.subject, c.kind, c.flags, c.details])).toEqual([
       ['ClusterRoleBinding root-binding', Kind.CHANGED, [Flag.NEW_CLUSTER_ADMIN], ['+ to Group devs']],
+    ]);
+  });
+
+  test('an entry\'s group bound cluster-wide to a ClusterRole that allows everything makes a cluster admin; a RoleBinding to cluster-admin does not', () => {
+    const entry = {
+      Type: 'AWS::EKS::AccessEntry',
+      Properties: { ClusterName: { Ref: 'Cluster' }, PrincipalArn: 'arn:aws:iam::123456789012:role/Ops', KubernetesGroups: ['ops'] },
+    };
+    const namespaced = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'ops-admin', namespace: 'ops' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'ops' }],
+    };
+    const inNamespace = IdentityDiff.ofTemplates([input([], { Ops: entry })], [input([namespaced], { Ops: entry })]).changes;
+    expect(inNamespace.map((c) => [c.subject, c.flags])).toEqual([['RoleBinding ops/ops-admin', []]]);
+    const clusterWide = IdentityDiff.ofTemplates([input([everything], { Ops: entry })], [input([everything, binding(['ops'])], { Ops: entry })]).changes;
+    expect(clusterWide.map((c) => [c.subject, c.kind, c.flags, c.details])).toEqual([
+      ['access entry of role Ops', Kind.CHANGED, [Flag.NEW_CLUSTER_ADMIN], ['Kubernetes group ops: now bound to ClusterRole root by ClusterRoleBinding root-binding']],
+      ['ClusterRoleBinding root-binding', Kind.ADDED, [Flag.NEW_CLUSTER_ADMIN], ['+ binds ClusterRole root', '+ to Group ops']],
     ]);
   });
 

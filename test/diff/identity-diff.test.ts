@@ -94,7 +94,7 @@ describe('who can assume which role', () => {
       kind: Kind.ADDED,
       flags: [Flag.BROADENED_TRUST],
       summary: `data/exporter in ${PLATFORM_CLUSTER} now chains to target role ${TARGET_ROLE_NAME}`,
-      details: [`+ role ${TARGET_ROLE_NAME} (TargetRoleArn arn:aws:iam::210987654321:role/${TARGET_ROLE_NAME}): pods get its credentials`],
+      details: [`+ role ${TARGET_ROLE_NAME} (arn:aws:iam::210987654321:role/${TARGET_ROLE_NAME}): pods get its credentials`],
     });
     const trust = changeOf(Area.AWS_PRINCIPAL_TRUST, TARGET_ROLE_NAME);
     expect(trust).toMatchObject({ kind: Kind.ADDED, broadening: false, flags: [], stackName: 'DataAccount' });
@@ -322,6 +322,44 @@ describe('hand-written templates and Kubernetes objects', () => {
       ['access entry of role Ops', Kind.CHANGED, [Flag.NEW_CLUSTER_ADMIN], ['Kubernetes group ops: now bound to ClusterRole root by ClusterRoleBinding root-binding']],
       ['ClusterRoleBinding root-binding', Kind.ADDED, [Flag.NEW_CLUSTER_ADMIN], ['+ binds ClusterRole root', '+ to Group ops']],
     ]);
+  });
+
+  test('permissions replaced are changed, not added; only removed, reduced', () => {
+    const podRole = (actions: string[]) => ({
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        RoleName: 'worker',
+        AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] },
+        Policies: [{ PolicyName: 'p', PolicyDocument: { Statement: actions.map((a) => ({ Effect: 'Allow', Action: a, Resource: 'arn:aws:s3:::b/*' })) } }],
+      },
+    });
+    const permissions = (b: string[], a: string[]) => IdentityDiff
+      .ofTemplates([input([], { Worker: podRole(b) })], [input([], { Worker: podRole(a) })]).changes
+      .map((c) => [c.summary, c.broadening, c.details]);
+    expect(permissions(['s3:GetObject'], ['s3:PutObject'])).toEqual([['permissions of role worker changed', true, [
+      '+ Allow s3:PutObject on arn:aws:s3:::b/*', '- Allow s3:GetObject on arn:aws:s3:::b/*',
+    ]]]);
+    expect(permissions(['s3:GetObject'], ['s3:GetObject', 's3:PutObject'])[0].slice(0, 2)).toEqual(['permissions of role worker added', true]);
+    expect(permissions(['s3:GetObject', 's3:PutObject'], ['s3:GetObject'])[0].slice(0, 2)).toEqual(['permissions of role worker reduced', false]);
+  });
+
+  test('a target role names its ARN once: not for a role of the same stack, not twice for a role outside the templates', () => {
+    const association = (target: any) => ({
+      Type: 'AWS::EKS::PodIdentityAssociation',
+      Properties: {
+        ClusterName: { Ref: 'Cluster' },
+        Namespace: 'app',
+        ServiceAccount: 'web',
+        RoleArn: 'arn:aws:iam::123456789012:role/web',
+        ...(target ? { TargetRoleArn: target } : {}),
+      },
+    });
+    const target = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [] } } };
+    const details = (arn: any) => IdentityDiff
+      .ofTemplates([input([], { Web: association(undefined), Target: target })], [input([], { Web: association(arn), Target: target })])
+      .changes.filter((c) => c.area === Area.TARGET_ROLE).map((c) => c.details);
+    expect(details('arn:aws:iam::210987654321:role/elsewhere')).toEqual([['+ arn:aws:iam::210987654321:role/elsewhere: pods get its credentials']]);
+    expect(details({ 'Fn::GetAtt': ['Target', 'Arn'] })).toEqual([['+ role Target: pods get its credentials']]);
   });
 
   test('an identity role that comes to trust any AWS principal; system:masters on an access entry', () => {

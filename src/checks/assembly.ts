@@ -10,6 +10,10 @@ import { KUBERNETES_FILE_CLUSTER_HEADER } from '../core/kubernetes-vocabulary';
  * `Resources`, and no file the manifest names (template or nested assembly) may lie outside the
  * assembly directory. A problem throws `AssemblyError` naming the file. Each manifest, template
  * and YAML file is read and parsed once; the inputs hold the one parsed copy of each template.
+ * For resources without `aws:cdk:path` metadata (an app synthesized without path metadata), the
+ * construct paths come from the stack's `aws:cdk:logicalId` metadata (in the manifest or its
+ * `additionalMetadataFile`), else from the construct tree (`tree.json` and the files it is split
+ * into); these files are read only then, and only when inside the assembly directory.
  *
  * The manifest format is the AWS CDK cloud assembly schema
  * (https://github.com/aws/aws-cdk-cli, packages/@aws-cdk/cloud-assembly-schema): `artifacts`
@@ -22,6 +26,14 @@ const KUBERNETES_SUFFIX = '.k8s.yaml';
 const MANIFEST_FILE = 'manifest.json';
 const STACK_ARTIFACT = 'aws:cloudformation:stack';
 const NESTED_ASSEMBLY_ARTIFACT = 'cdk:cloud-assembly';
+const TREE_ARTIFACT = 'cdk:tree';
+/** Template metadata a CDK app writes only when path metadata is on (the CDK CLI turns it on). */
+const PATH_METADATA = 'aws:cdk:path';
+/** Stack artifact metadata CDK writes for every CloudFormation element: its logical id, under its construct path. */
+const LOGICAL_ID_METADATA = 'aws:cdk:logicalId';
+/** The attribute of a `tree.json` node that is a CloudFormation element: its logical id. */
+const TREE_LOGICAL_ID = 'aws:cdk:cloudformation:logicalId';
+const STACK_FQNS = ['aws-cdk-lib.Stack', 'aws-cdk-lib.NestedStack'];
 
 /**
  * A cloud assembly (or a file of it) that cannot be read: missing, not valid JSON, not the shape
@@ -110,16 +122,45 @@ function artifactIdOf(templateFile: string): string {
   return file.endsWith(TEMPLATE_SUFFIX) ? file.slice(0, -TEMPLATE_SUFFIX.length) : file;
 }
 
-/** A stack artifact of a manifest: its template file and stack name. */
+/** A stack artifact of a manifest: its template file and stack name, and where its construct paths are. */
 interface StackArtifact {
   readonly templateFile: string;
   readonly stackName: string;
+  /** The stack's construct path (`displayName`, e.g. `Prod/Apps`). */
+  readonly constructPath?: string;
+  /** Metadata entries by construct path, written in the manifest (older CDK versions). */
+  readonly metadata?: { [constructPath: string]: unknown };
+  /** The file of the metadata entries (`additionalMetadataFile`), relative to the manifest's directory. */
+  readonly metadataFile?: string;
 }
 
-/** The stack artifacts and nested assemblies a manifest lists (validated, paths as written). */
+/** The stack artifacts and nested assemblies a manifest lists (validated, paths as written), and its tree file. */
 interface ManifestContents {
   readonly stacks: StackArtifact[];
   readonly nestedDirectories: Array<{ readonly artifactId: string; readonly directoryName: string }>;
+  /** The construct tree (`tree.json`), relative to the manifest's directory. */
+  readonly treeFile?: string;
+}
+
+/** The construct paths the `aws:cdk:logicalId` entries of stack metadata give, by logical id. */
+function logicalIdPaths(metadata: unknown): Map<string, string> {
+  const paths = new Map<string, string>();
+  if (!isObject(metadata)) return paths;
+  for (const [constructPath, entries] of Object.entries(metadata)) {
+    if (!Array.isArray(entries)) continue;
+    for (const entry of entries) {
+      if (entry?.type === LOGICAL_ID_METADATA && typeof entry.data === 'string' && !paths.has(entry.data)) {
+        paths.set(entry.data, constructPath.replace(/^\//, ''));
+      }
+    }
+  }
+  return paths;
+}
+
+/** The logical ids of a template's resources that have no `aws:cdk:path` metadata. */
+function resourcesWithoutPath(template: any): string[] {
+  return Object.entries<any>(template.Resources ?? {})
+    .filter(([, resource]) => typeof resource?.Metadata?.[PATH_METADATA] !== 'string').map(([id]) => id);
 }
 
 function readManifest(manifestFile: string): ManifestContents {
@@ -127,7 +168,8 @@ function readManifest(manifestFile: string): ManifestContents {
   if (!isObject(manifest)) throw problemWith(manifestFile, `not a cloud assembly manifest: expected a JSON object, found ${kindOf(manifest)}`);
   const artifacts = manifest.artifacts ?? {};
   if (!isObject(artifacts)) throw problemWith(manifestFile, `not a cloud assembly manifest: artifacts must be an object, found ${kindOf(artifacts)}`);
-  const contents: ManifestContents = { stacks: [], nestedDirectories: [] };
+  const contents = { stacks: [] as StackArtifact[], nestedDirectories: [] as ManifestContents['nestedDirectories'] };
+  let treeFile: string | undefined;
   for (const [id, artifact] of Object.entries<any>(artifacts)) {
     if (!isObject(artifact)) throw problemWith(manifestFile, `artifact ${id} must be an object, found ${kindOf(artifact)}`);
     if (artifact.type === STACK_ARTIFACT) {
@@ -136,7 +178,15 @@ function readManifest(manifestFile: string): ManifestContents {
         throw problemWith(manifestFile, `stack artifact ${id} has no properties.templateFile (found ${kindOf(templateFile)})`);
       }
       const stackName = artifact.properties?.stackName;
-      contents.stacks.push({ templateFile, stackName: typeof stackName === 'string' && stackName !== '' ? stackName : id });
+      contents.stacks.push({
+        templateFile,
+        stackName: typeof stackName === 'string' && stackName !== '' ? stackName : id,
+        ...(typeof artifact.displayName === 'string' ? { constructPath: artifact.displayName } : {}),
+        ...(isObject(artifact.metadata) ? { metadata: artifact.metadata } : {}),
+        ...(typeof artifact.additionalMetadataFile === 'string' ? { metadataFile: artifact.additionalMetadataFile } : {}),
+      });
+    } else if (artifact.type === TREE_ARTIFACT && typeof artifact.properties?.file === 'string') {
+      treeFile = artifact.properties.file;
     } else if (artifact.type === NESTED_ASSEMBLY_ARTIFACT) {
       const directoryName = artifact.properties?.directoryName;
       if (typeof directoryName !== 'string' || directoryName === '') {
@@ -145,7 +195,7 @@ function readManifest(manifestFile: string): ManifestContents {
       contents.nestedDirectories.push({ artifactId: id, directoryName });
     }
   }
-  return contents;
+  return { ...contents, ...(treeFile !== undefined ? { treeFile } : {}) };
 }
 
 /** Whether `file` (resolved) is `root` or inside it. */
@@ -162,6 +212,8 @@ class AssemblyReader {
   private readonly realRoot: string;
   private readonly visited = new Set<string>();
   private readonly listings = new Map<string, string[]>();
+  /** The construct tree of the top assembly (a stage's stacks are in it too): named when its manifest is read, read when first needed. */
+  private tree?: { readonly manifestFile: string; readonly directory: string; readonly file: string; paths?: Map<string, Map<string, string>> };
 
   constructor(private readonly root: string) {
     let stat: fs.Stats | undefined;
@@ -187,9 +239,10 @@ class AssemblyReader {
       throw new AssemblyError(directory, `${directory} is not a cloud assembly: it has no ${MANIFEST_FILE} (run cdk synth first)`);
     }
     const manifest = readManifest(manifestFile);
+    if (!this.tree && manifest.treeFile !== undefined) this.tree = { manifestFile, directory, file: manifest.treeFile };
     const inputs = manifest.stacks.map((stack) => {
       const templatePath = this.contained(manifestFile, directory, stack.templateFile, `template file of stack ${stack.stackName}`);
-      return this.readStack(templatePath, stack.stackName);
+      return this.readStack(templatePath, stack, manifestFile, directory);
     });
     for (const nested of manifest.nestedDirectories) {
       const nestedDirectory = this.contained(manifestFile, directory, nested.directoryName, `directory of nested assembly ${nested.artifactId}`);
@@ -203,11 +256,18 @@ class AssemblyReader {
 
   /** `relative` joined to `directory`, when it exists and lies inside the root; else an error naming it. */
   private contained(manifestFile: string, directory: string, relative: string, what: string): string {
+    const file = this.containedIfPresent(manifestFile, directory, relative, what);
+    if (file === undefined) throw problemWith(path.join(directory, relative), `${manifestFile} names it as the ${what}, but it does not exist`);
+    return file;
+  }
+
+  /** Like `contained`, but `undefined` when the file does not exist (for files that only help). */
+  private containedIfPresent(manifestFile: string, directory: string, relative: string, what: string): string | undefined {
     const file = path.join(directory, relative);
     if (path.isAbsolute(relative) || !isInside(path.resolve(this.root), path.resolve(file))) {
       throw problemWith(file, `${manifestFile} names it as the ${what}, but it is outside the cloud assembly directory ${this.root}; refusing to read it`);
     }
-    if (!fs.existsSync(file)) throw problemWith(file, `${manifestFile} names it as the ${what}, but it does not exist`);
+    if (!fs.existsSync(file)) return undefined;
     this.assertRealPathInside(file, `${manifestFile} names it as the ${what}`);
     return file;
   }
@@ -218,12 +278,79 @@ class AssemblyReader {
     }
   }
 
-  private readStack(templatePath: string, stackName: string): CheckInput {
+  private readStack(templatePath: string, stack: StackArtifact, manifestFile: string, manifestDirectory: string): CheckInput {
     const template = parseTemplate(readText(templatePath, 'the template'), templatePath);
     const directory = path.dirname(templatePath);
     const yamlFiles = this.kubernetesFilesOf(directory, artifactIdOf(templatePath));
     for (const file of yamlFiles) this.assertRealPathInside(file, 'it is a Kubernetes YAML file of the assembly');
-    return inputOf(templatePath, stackName, template, yamlFiles);
+    const input = inputOf(templatePath, stack.stackName, template, yamlFiles);
+    const withoutPath = resourcesWithoutPath(template);
+    if (withoutPath.length === 0) return input;
+    const constructPaths = this.constructPathsOf(stack, manifestFile, manifestDirectory, withoutPath);
+    return Object.keys(constructPaths).length > 0 ? { ...input, constructPaths } : input;
+  }
+
+  /**
+   * The construct paths of resources synthesized without path metadata: from the stack's
+   * `aws:cdk:logicalId` metadata (in the manifest, or its `additionalMetadataFile`), else from the
+   * construct tree (`tree.json`, and the files it is split into) under the stack's construct path.
+   */
+  private constructPathsOf(stack: StackArtifact, manifestFile: string, directory: string, logicalIds: string[]): { [logicalId: string]: string } {
+    const fromMetadata = logicalIdPaths(stack.metadata);
+    const metadataFile = stack.metadataFile === undefined ? undefined
+      : this.containedIfPresent(manifestFile, directory, stack.metadataFile, `metadata file of stack ${stack.stackName}`);
+    if (metadataFile !== undefined) {
+      const entries = parseJson(readText(metadataFile, 'the stack metadata file'), metadataFile, 'the stack metadata file');
+      for (const [id, constructPath] of logicalIdPaths(entries)) if (!fromMetadata.has(id)) fromMetadata.set(id, constructPath);
+    }
+    const paths: { [logicalId: string]: string } = {};
+    const missing = logicalIds.filter((id) => {
+      const found = fromMetadata.get(id);
+      if (found !== undefined) paths[id] = found;
+      return found === undefined;
+    });
+    if (missing.length > 0 && stack.constructPath !== undefined) {
+      const fromTree = this.treePaths().get(stack.constructPath);
+      for (const id of missing) if (fromTree?.has(id)) paths[id] = fromTree.get(id)!;
+    }
+    return paths;
+  }
+
+  /** The construct tree's logical ids by stack construct path (read once; empty without a tree file). */
+  private treePaths(): Map<string, Map<string, string>> {
+    const tree = this.tree;
+    if (!tree) return new Map();
+    if (tree.paths) return tree.paths;
+    const paths = new Map<string, Map<string, string>>();
+    tree.paths = paths;
+    const read = (relative: string, what: string): any => {
+      const file = this.containedIfPresent(tree.manifestFile, tree.directory, relative, what);
+      return file === undefined ? undefined : parseJson(readText(file, `the ${what}`), file, `the ${what}`);
+    };
+    const root = read(tree.file, 'construct tree file');
+    const forests = new Map<string, any>();
+    // Nodes to visit, each with the construct path of the stack it is in. A node may stand for a
+    // subtree written to another file ({ fileName, treeId }, when the tree is large).
+    const pending: Array<{ node: any; stack?: string }> = [{ node: root?.tree }];
+    while (pending.length > 0) {
+      const next = pending.pop()!;
+      const stack = next.stack;
+      let node = next.node;
+      if (isObject(node) && typeof node.fileName === 'string' && typeof node.treeId === 'string') {
+        if (!forests.has(node.fileName)) forests.set(node.fileName, read(node.fileName, 'construct tree file'));
+        node = forests.get(node.fileName)?.forest?.[node.treeId];
+      }
+      if (!isObject(node)) continue;
+      const here = STACK_FQNS.includes(node.constructInfo?.fqn) && typeof node.path === 'string' ? node.path : stack;
+      const logicalId = node.attributes?.[TREE_LOGICAL_ID];
+      if (here !== undefined && typeof logicalId === 'string' && typeof node.path === 'string') {
+        const ofStack = paths.get(here) ?? new Map<string, string>();
+        paths.set(here, ofStack);
+        if (!ofStack.has(logicalId)) ofStack.set(logicalId, node.path);
+      }
+      if (isObject(node.children)) for (const child of Object.values(node.children)) pending.push({ node: child, stack: here });
+    }
+    return paths;
   }
 
   private kubernetesFilesOf(directory: string, artifactId: string): string[] {

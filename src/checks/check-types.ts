@@ -46,6 +46,16 @@ export interface CheckInput {
    * @default - `<stackName>.template.json`
    */
   readonly templatePath?: string;
+
+  /**
+   * Construct paths of the template's resources by logical id, for resources without
+   * `Metadata["aws:cdk:path"]` (an app synthesized without path metadata, such as a plain
+   * `app.synth()` outside the CDK CLI). `readAssembly` fills it from the stack's metadata in the
+   * cloud assembly (`aws:cdk:logicalId` entries), else from the assembly's `tree.json`.
+   *
+   * @default - construct paths come only from the resources' `aws:cdk:path` metadata
+   */
+  readonly constructPaths?: { [logicalId: string]: string };
 }
 
 /**
@@ -126,4 +136,7 @@ export interface CheckRuleInfo {
 
   /** The level of its findings. */
   readonly level: CheckLevel;
+
+  /** How to fix what the rule finds, in general (each finding's `fix` may be more specific). */
+  readonly fix: string;
 }

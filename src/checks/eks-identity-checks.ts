@@ -68,7 +68,7 @@ export class EksIdentityChecks implements IPolicyValidationPlugin {
 
   /** What each rule checks. */
   public get rules(): CheckRuleInfo[] {
-    return ALL_RULES.map((r) => ({ id: r.id, statement: r.statement, level: r.level }));
+    return ALL_RULES.map((r) => ({ id: r.id, statement: r.statement, level: r.level, fix: r.fix }));
   }
 
   /** The suppressions in force. */

@@ -11,11 +11,13 @@ export interface RuleFinding extends Place {
   readonly location?: string;
 }
 
-/** One rule: an id, a one-line statement, a level and a pure function over the template model. */
+/** One rule: an id, a one-line statement, a level, how to fix what it finds, and a pure function over the template model. */
 export interface Rule {
   readonly id: string;
   readonly statement: string;
   readonly level: CheckLevel;
+  /** How to fix what the rule finds, in general (a finding's own fix may name its resources). */
+  readonly fix: string;
   check(model: CheckModel): RuleFinding[];
 }
 

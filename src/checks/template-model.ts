@@ -32,6 +32,8 @@ export interface StackModel {
   readonly text: TemplateText;
   /** Path of the template file, when read from one. */
   readonly templatePath?: string;
+  /** Construct paths by logical id, for resources without `aws:cdk:path` metadata (see `CheckInput.constructPaths`). */
+  readonly constructPaths?: { [logicalId: string]: string };
 }
 
 /** An `AWS::IAM::Role` with the policies attached to it. */
@@ -155,6 +157,10 @@ export interface ImportedClusterModel {
   readonly issuerUrl: string;
   /** The OIDC provider ARN as text. */
   readonly providerArn: string;
+  /** Whether the pod identity agent runs in the cluster, as the import said; `undefined` when not known. */
+  readonly podIdentityAgentInstalled?: boolean;
+  /** The namespaces (patterns with `*` and `?`) its Fargate profiles select, as the import said. */
+  readonly fargateNamespaces: string[];
 }
 
 /** A Kubernetes ServiceAccount object. */
@@ -266,6 +272,7 @@ export class CheckModel {
         resources,
         text: new TemplateText(resources),
         ...(input.templatePath !== undefined ? { templatePath: input.templatePath } : {}),
+        ...(input.constructPaths !== undefined ? { constructPaths: input.constructPaths } : {}),
       };
       this.stacks.push(stack);
       this.stacksByName.set(stack.name, stack);
@@ -421,13 +428,14 @@ export class CheckModel {
     if (id === undefined) return text;
     const role = this.roleById(stackName, id);
     if (role) return `role ${describeRole(role)}`;
-    const path = this.findStack(stackName)?.resources[id]?.Metadata?.['aws:cdk:path'];
-    return `${/^\$\{GetAtt:/.test(text) ? 'the ARN of ' : ''}${id}${typeof path === 'string' ? ` (${path})` : ''}`;
+    const stack = this.findStack(stackName);
+    const path = stack && constructPathOf(stack, id);
+    return `${/^\$\{GetAtt:/.test(text) ? 'the ARN of ' : ''}${id}${path !== undefined ? ` (${path})` : ''}`;
   }
 
   private place(stack: StackModel, logicalId: string): Place & { logicalId: string } {
-    const path = stack.resources[logicalId]?.Metadata?.['aws:cdk:path'];
-    return { stackName: stack.name, logicalId, ...(typeof path === 'string' ? { constructPath: path } : {}) };
+    const path = constructPathOf(stack, logicalId);
+    return { stackName: stack.name, logicalId, ...(path !== undefined ? { constructPath: path } : {}) };
   }
 
   private readClusters(stack: StackModel): void {
@@ -458,6 +466,8 @@ export class CheckModel {
         key: this.clusterKeyOf(entry.clusterName, stack),
         issuerUrl: stack.text.text(entry.openIdConnectIssuerUrl),
         providerArn: stack.text.text(entry.openIdConnectProviderArn),
+        ...(typeof entry.podIdentityAgentInstalled === 'boolean' ? { podIdentityAgentInstalled: entry.podIdentityAgentInstalled } : {}),
+        fargateNamespaces: asList(entry.fargateNamespaces).map((n) => stack.text.text(n)),
       };
       this.importedClusters.push(imported);
       if (isKnown(imported.issuerUrl)) this.importedByIssuer.set(issuerOfUrlText(imported.issuerUrl), imported);
@@ -651,6 +661,12 @@ function rbacObject(object: any, where: Place & { source: string }, clusterKey: 
     subjects: (Array.isArray(object.subjects) ? object.subjects : []).filter((x: any) => x && typeof x.name === 'string')
       .map((x: any) => ({ kind: String(x.kind), name: x.name })),
   };
+}
+
+/** A resource's construct path: its `aws:cdk:path` metadata, else what the assembly says (`StackModel.constructPaths`). */
+function constructPathOf(stack: StackModel, logicalId: string): string | undefined {
+  const path = stack.resources[logicalId]?.Metadata?.['aws:cdk:path'];
+  return typeof path === 'string' ? path : stack.constructPaths?.[logicalId];
 }
 
 /** A role for messages: its literal name or logical id, and its construct path. */

@@ -19,10 +19,20 @@ export interface IdentityClusterImportOptions {
   readonly authenticationMode?: AuthenticationMode;
 
   /**
-   * For a cluster created in this app: add the `eks-pod-identity-agent` addon unless the cluster
-   * already has one or runs Auto Mode. For a cluster aws-eks-v2 imported: whether the agent is
-   * installed (when not given it is not known, and `AUTO` chooses IRSA).
-   * @default - created in this app: true; imported: not known
+   * Whether to add the `eks-pod-identity-agent` addon (a cluster created in this app), or whether
+   * the agent is installed (a cluster aws-eks-v2 imported).
+   *
+   * For a cluster created in this app (an aws-eks-v2 `Cluster`) it is an instruction, as
+   * `IdentityClusterProps.podIdentityAgent` is: the addon is added unless the cluster already has
+   * one or runs Auto Mode (the agent is built in); `false` adds none, so the cluster has no agent
+   * and `AUTO` identities use IRSA.
+   *
+   * For a cluster aws-eks-v2 imported (`Cluster.fromClusterAttributes`) it states a fact this app
+   * cannot see, the same one as `IdentityClusterAttributes.podIdentityAgentInstalled` (and it is
+   * recorded in the template for the rule pack); when not given it is not known, and `AUTO`
+   * chooses IRSA.
+   *
+   * @default - created in this app: true (the addon is added); imported: not known
    */
   readonly podIdentityAgent?: boolean;
 

@@ -1,6 +1,7 @@
 import { describeCharacters, literalShape } from './deploy-time';
 import { Problem } from './errors';
 import { MAX_NAMESPACE_LENGTH, MAX_SERVICE_ACCOUNT_NAME_LENGTH } from './limits';
+import { wildcardMatch } from './template/policy-document';
 
 /*
  * Kubernetes object names (https://kubernetes.io/docs/concepts/overview/working-with-objects/names/):
@@ -68,4 +69,11 @@ export function namePatternProblem(pattern: string, problemOf: (name: string) =>
  */
 export function fargateNamespaceProblem(pattern: string): Problem | undefined {
   return namePatternProblem(pattern, (name) => namespaceNameProblem(name, 'Fargate namespace'));
+}
+
+/**
+ * The Fargate namespace pattern (`*` and `?` are wildcards) that selects a namespace, if one does.
+ */
+export function fargatePatternFor(patterns: string[], namespace: string): string | undefined {
+  return patterns.find((pattern) => wildcardMatch(pattern, namespace));
 }

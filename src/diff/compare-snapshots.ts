@@ -14,9 +14,9 @@ import { pairRoles } from './role-pairs';
 /** Every change from one snapshot to another, in review order. */
 export function compareSnapshots(before: IdentitySnapshot, after: IdentitySnapshot): IdentityChange[] {
   const roles = pairRoles(before.roles, after.roles);
-  // Roles (by their key in the assembly after, or ARN) a service account could be handed before.
+  // Roles (by their match key in the assembly after, or ARN) a service account could be handed before.
   const existingRoles = new Set([
-    ...roles.filter((p) => p.before && p.after).map((p) => p.after!.key),
+    ...roles.filter((p) => p.before && p.after).map((p) => p.after!.matchKey),
     ...[...before.associations.values()].map((a) => a.role),
   ]);
   return reviewOrder([
@@ -28,7 +28,7 @@ export function compareSnapshots(before: IdentitySnapshot, after: IdentitySnapsh
     ].filter((c): c is IdentityChange => c !== undefined)),
     ...associationChanges(before.associations, after.associations, existingRoles),
     ...oidcProviderChanges(before.providers, after.providers),
-    ...accessEntryChanges(before.accessEntries, after.accessEntries),
+    ...accessEntryChanges(before, after),
     ...rbacChanges(before.rbac, after.rbac),
   ]);
 }

@@ -42,7 +42,11 @@ export enum IdentityChangeFlag {
   BROADENED_TRUST = 'BROADENED_TRUST',
   /** A wildcard that was not there: a subject pattern, a trust not scoped to one service account, `*` actions or RBAC rules, a `*` principal. */
   NEW_WILDCARD = 'NEW_WILDCARD',
-  /** A principal or group that now administers a whole cluster (`AmazonEKSClusterAdminPolicy`, `system:masters`, a binding to `cluster-admin`). */
+  /**
+   * A principal or group that now administers a whole cluster: `AmazonEKSClusterAdminPolicy`,
+   * `system:masters`, a ClusterRoleBinding to `cluster-admin`, or an access entry with a
+   * Kubernetes group that such a binding names.
+   */
   NEW_CLUSTER_ADMIN = 'NEW_CLUSTER_ADMIN',
 }
 

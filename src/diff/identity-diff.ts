@@ -37,9 +37,10 @@ export interface IdentityDiffOptions {
  *
  * Trusts are read with the library's trust semantics, so trusts written as `Fn::Sub` or
  * `Fn::Join` strings (which `cdk diff` shows no IAM statement table for) are compared like literal
- * ones. Things are matched by stable identity (stack and logical id, role name, principal ARN,
- * cluster name), never by position. Changes that broaden trust, add a wildcard or a cluster admin
- * are flagged and come first.
+ * ones. Things are matched by stable identity (role name, else stack and logical id; principal
+ * ARN; cluster name), never by position, so a named role whose construct moves keeps its access
+ * entries and associations. Changes that broaden trust, add a wildcard or a cluster admin (also
+ * through a Kubernetes group bound to `cluster-admin`) are flagged and come first.
  *
  * @example
  * // The assemblies of the base branch and of the pull request.

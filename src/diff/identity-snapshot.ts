@@ -1,21 +1,24 @@
 import { clusterIdentity } from './cluster-identity';
 import { RbacObjectSnapshot, rbacSnapshot } from './rbac-snapshot';
+import { roleMatchKeys } from './role-pairs';
 import { RoleSnapshot, roleSnapshot } from './role-snapshot';
 import { CheckInput } from '../checks/check-types';
 import { AccessEntryModel, AssociationModel, CheckModel, RoleModel, roleLabel } from '../checks/template-model';
 import { AccessScopeType } from '../core/access-policy';
 import { isKnown } from '../core/deploy-time';
 import { issuerOfUrlText } from '../core/trust/issuer-keys';
-import { accessPolicyName, principalName, roleId } from '../report/permissions';
+import { accessPolicyName, principalName } from '../report/permissions';
 import { podIdentityVerdict } from '../report/trust-analysis';
 
 /*
  * Everything the identity diff compares in one assembly, each thing under a key that stays the
- * same across assemblies: roles by `<stack>/<logicalId>` (and literal role name), associations
- * by cluster, namespace and service account, access entries by cluster and principal, OIDC
- * providers by cluster (or issuer), RBAC objects by cluster, kind, namespace and name. Clusters
- * are matched as `clusterIdentity` says: by stack and name (or logical id) when defined in the
- * templates, by name when made elsewhere.
+ * same across assemblies: roles by their literal name (else `<stack>/<logicalId>`, see
+ * `roleMatchKeys`), associations by cluster, namespace and service account, access entries by
+ * cluster and principal, OIDC providers by cluster (or issuer), RBAC objects by cluster, kind,
+ * namespace and name. A principal, association role or target role that is a role of the
+ * templates is known as that role is, so a named role whose construct moves keeps its access
+ * entries and associations. Clusters are matched as `clusterIdentity` says: by stack and name
+ * (or logical id) when defined in the templates, by name when made elsewhere.
  */
 
 /** An EKS Pod Identity association (standalone or of an add-on). */
@@ -27,10 +30,10 @@ export interface AssociationSnapshot {
   readonly serviceAccountLabel: string;
   readonly stackName: string;
   readonly logicalId: string;
-  /** The role: its snapshot key when in the templates, else its ARN as written. */
+  /** The role: its match key when in the templates (see `roleMatchKeys`), else its ARN as written. */
   readonly role: string;
   readonly roleLabel: string;
-  /** The cross-account target role (`TargetRoleArn`): the role's key when in the templates, else its ARN as written. */
+  /** The cross-account target role (`TargetRoleArn`): the role's match key when in the templates, else its ARN as written. */
   readonly targetRole?: string;
   readonly targetRoleLabel?: string;
   /** `TargetRoleArn` as written. */
@@ -54,8 +57,10 @@ export interface AccessPolicySnapshot {
 
 /** An EKS access entry. */
 export interface AccessEntrySnapshot {
-  /** `<cluster id>|<principal>` (see `clusterIdentity`). */
+  /** `<cluster id>|<principal>` (see `clusterIdentity`; the principal as `roleKeyOf` says). */
   readonly key: string;
+  /** The cluster's id (see `clusterIdentity`). */
+  readonly clusterId: string;
   readonly clusterLabel: string;
   readonly principalLabel: string;
   readonly stackName: string;
@@ -88,10 +93,16 @@ export interface IdentitySnapshot {
   readonly rbac: Map<string, RbacObjectSnapshot>;
 }
 
-/** A role ARN as a stable key: the role's key when it is in the templates, the ARN when literal, else `<stack>:<text>`. */
-function roleKeyOf(model: CheckModel, arn: string, stackName: string): { key: string; role?: RoleModel } {
+/** How the diff knows each role of the templates (see `roleMatchKeys`). */
+type MatchKeys = Map<RoleModel, string>;
+
+/**
+ * A role ARN as a stable key: the role's match key when it is in the templates (its literal name
+ * when it has one), the ARN when literal, else `<stack>:<text>`.
+ */
+function roleKeyOf(model: CheckModel, matchKeys: MatchKeys, arn: string, stackName: string): { key: string; role?: RoleModel } {
   const role = model.roleByArn(arn, stackName);
-  if (role) return { key: roleId(role), role };
+  if (role) return { key: matchKeys.get(role)!, role };
   return { key: isKnown(arn) ? arn : `${stackName}:${arn}` };
 }
 
@@ -114,9 +125,9 @@ function identityRoles(model: CheckModel): Set<RoleModel> {
   return roles;
 }
 
-function associationSnapshot(model: CheckModel, a: AssociationModel): AssociationSnapshot {
-  const { key: role, role: roleModel } = roleKeyOf(model, a.roleArn, a.stackName);
-  const target = a.targetRoleArn === undefined ? undefined : roleKeyOf(model, a.targetRoleArn, a.stackName);
+function associationSnapshot(model: CheckModel, matchKeys: MatchKeys, a: AssociationModel): AssociationSnapshot {
+  const { key: role, role: roleModel } = roleKeyOf(model, matchKeys, a.roleArn, a.stackName);
+  const target = a.targetRoleArn === undefined ? undefined : roleKeyOf(model, matchKeys, a.targetRoleArn, a.stackName);
   const verdict = roleModel ? podIdentityVerdict(model, roleModel, a) : undefined;
   const where = a.namespace ?? `add-on ${a.addonName}`;
   const cluster = clusterIdentity(model, a.clusterKey, a.stackName);
@@ -140,11 +151,12 @@ function associationSnapshot(model: CheckModel, a: AssociationModel): Associatio
   };
 }
 
-function accessEntrySnapshot(model: CheckModel, e: AccessEntryModel): AccessEntrySnapshot {
-  const principal = roleKeyOf(model, e.principalArn, e.stackName).key;
+function accessEntrySnapshot(model: CheckModel, matchKeys: MatchKeys, e: AccessEntryModel): AccessEntrySnapshot {
+  const principal = roleKeyOf(model, matchKeys, e.principalArn, e.stackName).key;
   const cluster = clusterIdentity(model, e.clusterKey, e.stackName);
   return {
     key: `${cluster.id}|${principal}`,
+    clusterId: cluster.id,
     clusterLabel: cluster.label,
     principalLabel: principalName(model, e.principalArn, e.stackName),
     stackName: e.stackName,
@@ -164,6 +176,7 @@ function accessEntrySnapshot(model: CheckModel, e: AccessEntryModel): AccessEntr
 export function takeSnapshot(inputs: CheckInput[]): IdentitySnapshot {
   const model = CheckModel.build(inputs);
   const identity = identityRoles(model);
+  const matchKeys = roleMatchKeys(model.roles);
   const providers = new Map<string, ProviderSnapshot>();
   for (const p of model.providers) {
     const cluster = p.clusterKey === undefined ? undefined : clusterIdentity(model, p.clusterKey, p.stackName);
@@ -177,9 +190,9 @@ export function takeSnapshot(inputs: CheckInput[]): IdentitySnapshot {
     });
   }
   return {
-    roles: new Map(model.roles.map((role) => roleSnapshot(model, role, identity.has(role))).map((r) => [r.key, r])),
-    associations: new Map(model.associations.map((a) => associationSnapshot(model, a)).map((a) => [a.key, a])),
-    accessEntries: new Map(model.accessEntries.map((e) => accessEntrySnapshot(model, e)).map((e) => [e.key, e])),
+    roles: new Map(model.roles.map((role) => roleSnapshot(model, role, identity.has(role), matchKeys.get(role)!)).map((r) => [r.key, r])),
+    associations: new Map(model.associations.map((a) => associationSnapshot(model, matchKeys, a)).map((a) => [a.key, a])),
+    accessEntries: new Map(model.accessEntries.map((e) => accessEntrySnapshot(model, matchKeys, e)).map((e) => [e.key, e])),
     providers,
     rbac: rbacSnapshot(model, inputs),
   };

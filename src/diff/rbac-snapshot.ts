@@ -19,6 +19,8 @@ const BINDING_KINDS = ['RoleBinding', 'ClusterRoleBinding'];
 export interface RbacObjectSnapshot {
   /** `<cluster id>|<kind>|<namespace>|<name>` (see `clusterIdentity`). */
   readonly key: string;
+  /** The cluster's id (see `clusterIdentity`), or `stack:<stack>` for objects of no one cluster. */
+  readonly clusterId: string;
   /** The cluster (or the stack whose Kubernetes objects they are) for reading. */
   readonly clusterLabel: string;
   readonly kind: string;
@@ -37,6 +39,8 @@ export interface RbacObjectSnapshot {
   readonly grantsClusterAdmin: boolean;
   /** Bindings: their subjects, e.g. `Group pod-readers`, `ServiceAccount app/web`. */
   readonly subjects: string[];
+  /** Bindings: the names of their `Group` subjects (what an access entry's Kubernetes groups are matched with). */
+  readonly groups: string[];
 }
 
 function list(value: any): string[] {
@@ -112,8 +116,10 @@ export function rbacSnapshot(model: CheckModel, inputs: CheckInput[]): Map<strin
       const boundClusterRole = ref.kind === 'ClusterRole' ? clusterRoles.get(`${cluster.id}|${ref.name}`) : undefined;
       const bindsEverything = ref.kind === 'ClusterRole' && (ref.name === CLUSTER_ADMIN_CLUSTER_ROLE
         || (Array.isArray(boundClusterRole?.rules) && boundClusterRole.rules.some(isEverything)));
+      const subjects: any[] = Array.isArray(o.subjects) ? o.subjects : [];
       objects.set(key, {
         key,
+        clusterId: cluster.id,
         clusterLabel: cluster.label,
         kind,
         ...(namespace !== undefined ? { namespace } : {}),
@@ -123,7 +129,8 @@ export function rbacSnapshot(model: CheckModel, inputs: CheckInput[]): Map<strin
         wildcardRules: rules.filter(isWildcardRule).map(ruleText).sort(),
         ...(BINDING_KINDS.includes(kind) ? { roleRef: `${ref.kind} ${ref.name}` } : {}),
         grantsClusterAdmin: kind === 'ClusterRoleBinding' && bindsEverything,
-        subjects: (Array.isArray(o.subjects) ? o.subjects : []).map(subjectText).sort(),
+        subjects: subjects.map(subjectText).sort(),
+        groups: subjects.filter((x) => x?.kind === 'Group' && typeof x.name === 'string').map((x) => x.name).sort(),
       });
     }
   }

@@ -64,8 +64,8 @@ export interface StatementTrust {
 export interface RoleSnapshot {
   /** `<stack>/<logicalId>`. */
   readonly key: string;
-  /** The literal role name, when it has one (a second way to match a role across assemblies). */
-  readonly roleName?: string;
+  /** How the diff knows the role across assemblies: `role <literal name>`, else `key` (see `roleMatchKeys`). */
+  readonly matchKey: string;
   /** `role <name or logical id>`. */
   readonly label: string;
   readonly stackName: string;
@@ -188,14 +188,14 @@ function permissions(model: CheckModel, role: RoleModel): { statements: Map<stri
   return { statements: byKey, managedPolicies: new Set(report.managedPolicies) };
 }
 
-/** The snapshot of a role; `identity` says whether a service account can get it. */
-export function roleSnapshot(model: CheckModel, role: RoleModel, identity: boolean): RoleSnapshot {
+/** The snapshot of a role; `identity` says whether a service account can get it, `matchKey` how the diff knows it. */
+export function roleSnapshot(model: CheckModel, role: RoleModel, identity: boolean, matchKey: string): RoleSnapshot {
   const trust = model.trustOf(role);
   const awsPrincipals = new Map(trust.awsPrincipals.filter((g) => g.allowsAssumeRole)
     .map((g) => awsPrincipalTrust(model, role, g)).map((t) => [t.key, t]));
   return {
     key: roleId(role),
-    ...(isKnown(role.roleName) ? { roleName: role.roleName } : {}),
+    matchKey,
     label: `role ${roleLabel(role)}`,
     stackName: role.stackName,
     logicalId: role.logicalId,

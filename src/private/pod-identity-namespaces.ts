@@ -1,16 +1,9 @@
 import { IConstruct } from 'constructs';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
 import { identityErrorMessage } from '../core/errors';
-import { wildcardMatch } from '../core/template/policy-document';
+import { fargatePatternFor } from '../core/kubernetes-names';
 
 const uses = new WeakMap<IConstruct, Array<{ readonly identity: IConstruct; readonly namespace: string }>>();
-
-/**
- * The Fargate namespace pattern that selects a namespace, if one does.
- */
-export function fargatePatternFor(patterns: string[], namespace: string): string | undefined {
-  return patterns.find((pattern) => wildcardMatch(pattern, namespace));
-}
 
 /**
  * Records that an identity uses pod identity in a namespace of a cluster. At synth the cluster

@@ -6,17 +6,20 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ts from 'typescript';
 import * as library from '../../src';
 import { runMigrateAwsAuth } from '../../src/cli/commands/migrate-aws-auth';
+import { main } from '../../src/cli/main';
 import { importedCluster, newApp, newStack, REGION } from '../support/fixtures';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
-function run(args: string[], stdin = ''): { code: number; output: string } {
+/** Runs the command; `output` is what it writes to standard output, `errors` to standard error. */
+function run(args: string[], stdin = ''): { code: number; output: string; errors: string } {
   const lines: string[] = [];
+  const errors: string[] = [];
   const code = runMigrateAwsAuth(args, {
     readFile: (file) => fs.readFileSync(path.isAbsolute(file) ? file : path.join(FIXTURES, file), 'utf8'),
     readStdin: () => stdin,
-  }, (line) => lines.push(line));
-  return { code, output: lines.join('\n') };
+  }, (line) => lines.push(line), (line) => errors.push(line));
+  return { code, output: lines.join('\n'), errors: errors.join('\n') };
 }
 
 function accessEntries(stack: Stack): any[] {
@@ -200,10 +203,11 @@ describe('--roles, --managed-node-roles and --cluster-account', () => {
       'error: managed node role ARN \'arn:aws:sts::111122223333:assumed-role/a/b\' is not an IAM role ARN; give the ARN of an IAM role, arn:aws:iam::<account>:role/[<path>/]<name>'],
     [['--cluster-account', '1234'], '', 'error: cluster account \'1234\' is not a 12-digit account id; write the 12-digit account id (leading zeros included)'],
   ])('%j with %j exits 2', (args, stdin, message) => {
-    const { code, output } = run(['eksctl-nodegroups.yaml', ...(args as string[])], stdin as string);
+    const { code, output, errors } = run(['eksctl-nodegroups.yaml', ...(args as string[])], stdin as string);
     expect(code).toBe(2);
-    if (typeof message === 'string') expect(output).toBe(message);
-    else expect(output).toMatch(message as RegExp);
+    expect(output).toBe('');
+    if (typeof message === 'string') expect(errors).toBe(message);
+    else expect(errors).toMatch(message as RegExp);
   });
 });
 
@@ -219,26 +223,36 @@ describe('usage errors exit 2', () => {
     [['a.yaml', '--roles', '-', '--managed-node-roles', '-'], 'error: standard input can hold one file: give --roles or --managed-node-roles as a file'],
     [['a.yaml', '--cluster-account'], 'error: --cluster-account needs a value'],
   ])('%j', (args, message) => {
-    const { code, output } = run(args as string[]);
+    const { code, output, errors } = run(args as string[]);
     expect(code).toBe(2);
-    expect(output.split('\n')[0]).toBe(message);
-    expect(output).toContain('usage: cdk-eks-identity migrate-aws-auth <file|->');
+    expect(output).toBe('');
+    expect(errors.split('\n')[0]).toBe(message);
+    expect(errors).toContain('usage: cdk-eks-identity migrate-aws-auth <file|->');
   });
 
-  test('a file that cannot be read or parsed', () => {
+  test('a file that cannot be read or parsed: a message naming the file, not the system error', () => {
     const missing = run(['/nonexistent/aws-auth.yaml']);
-    expect(missing.code).toBe(2);
-    expect(missing.output).toMatch(/^error: ENOENT: no such file or directory/);
+    expect(missing).toEqual({ code: 2, output: '', errors: 'error: /nonexistent/aws-auth.yaml does not exist' });
+    expect(run(['eksctl-nodegroups.yaml', '--roles', '/nonexistent/roles.json']))
+      .toEqual({ code: 2, output: '', errors: 'error: /nonexistent/roles.json does not exist' });
+    expect(run([os.tmpdir()])).toEqual({ code: 2, output: '', errors: `error: ${os.tmpdir()} is a directory, not a file` });
     const broken = run(['-'], 'data: [unclosed');
     expect(broken.code).toBe(2);
-    expect(broken.output).toMatch(/^error: the input is not valid YAML: /);
+    expect(broken.errors).toMatch(/^error: the input is not valid YAML: /);
+  });
+
+  test('through the CLI: a missing file named on standard error, exit 2', () => {
+    const lines: string[] = [];
+    const errors: string[] = [];
+    expect(main(['migrate-aws-auth', 'nofile'], (l) => lines.push(l), (l) => errors.push(l))).toBe(2);
+    expect({ lines, errors }).toEqual({ lines: [], errors: ['error: nofile does not exist'] });
   });
 
   test('an input larger than a ConfigMap can hold exits 2 with the size and the fix', () => {
     const big = `${fs.readFileSync(path.join(FIXTURES, 'eksctl-nodegroups.yaml'), 'utf8')}#${'x'.repeat(1024 * 1024)}\n`;
-    const { code, output } = run(['-'], big);
+    const { code, errors } = run(['-'], big);
     expect(code).toBe(2);
-    expect(output).toBe(`error: the aws-auth input is ${Buffer.byteLength(big)} bytes, more than a ConfigMap can hold (1048576 bytes, 1 MiB); `
+    expect(errors).toBe(`error: the aws-auth input is ${Buffer.byteLength(big)} bytes, more than a ConfigMap can hold (1048576 bytes, 1 MiB); `
       + 'give the ConfigMap as the cluster has it (kubectl get configmap aws-auth -n kube-system -o yaml), or only its data (-o jsonpath=\'{.data}\') when annotations or managed fields make the object larger');
   });
 

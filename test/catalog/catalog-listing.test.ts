@@ -4,11 +4,10 @@ import { ControllerIdentity } from '../../src';
 import { catalogMarkdown } from '../../src/catalog/catalog-listing';
 import { runCatalog } from '../../src/cli/commands/catalog';
 import { main } from '../../src/cli/main';
+import { CommandResult, runCommand } from '../cli/assembly-files';
 
-function run(args: string[], entry: (args: string[], out: (line: string) => void) => number = runCatalog): { code: number; output: string } {
-  const lines: string[] = [];
-  const code = entry(args, (line) => lines.push(line));
-  return { code, output: lines.join('\n') };
+function run(args: string[], entry: Parameters<typeof runCommand>[0] = runCatalog): CommandResult {
+  return runCommand(entry, args);
 }
 
 describe('ControllerIdentity.catalog()', () => {
@@ -63,7 +62,7 @@ describe('cdk-eks-identity catalog', () => {
   });
 
   test('bad usage exits 2', () => {
-    expect(run(['--format', 'yaml'])).toEqual({ code: 2, output: 'error: --format takes one of md, json, not yaml\nusage: cdk-eks-identity catalog [--format md|json]' });
+    expect(run(['--format', 'yaml'])).toEqual({ code: 2, output: '', errors: 'error: --format takes one of md, json, not yaml\nusage: cdk-eks-identity catalog [--format md|json]' });
     expect(run(['extra']).code).toBe(2);
     expect(run(['--help']).code).toBe(0);
   });

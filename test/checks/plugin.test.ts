@@ -105,36 +105,40 @@ describe('checkAssembly and the check command', () => {
 
   test('prints one line per finding and exits 1 on errors', () => {
     const lines: string[] = [];
-    expect(runCheck([synthesizeAssembly()], (l) => lines.push(l))).toBe(1);
-    expect(lines[0]).toMatch(/^ERROR EKSID-IRSA-002 Prod-Apps\/BadRole: role BadRole trusts OIDC provider .* without a ":sub" condition.*\. Fix: add StringEquals/);
-    expect(lines[1]).toMatch(/^ERROR EKSID-SA-001 Platform\/WebRole: ServiceAccount apps\/api/);
+    expect(runCheck([synthesizeAssembly()], (l) => lines.push(l), (l) => lines.push(`stderr: ${l}`))).toBe(1);
+    // The app synthesizes without path metadata: the construct paths come from the assembly's stack metadata.
+    expect(lines[0]).toMatch(/^ERROR EKSID-IRSA-002 Prod-Apps\/BadRole \(Prod\/Apps\/BadRole\): role BadRole trusts OIDC provider .* without a ":sub" condition.*\. Fix: add StringEquals/);
+    expect(lines[1]).toMatch(/^ERROR EKSID-SA-001 Platform\/WebRole \(Platform\/WebRole\): ServiceAccount apps\/api/);
     expect(lines[2]).toBe('2 error(s), 0 warning(s)');
   });
 
   test('exits 0 when the remaining findings are suppressed, and prints JSON on request', () => {
     const lines: string[] = [];
     const dir = synthesizeAssembly();
-    expect(runCheck([dir, '--suppress', 'EKSID-IRSA-002=shared lab', '--suppress=EKSID-SA-001=objects applied by hand', '--json'], (l) => lines.push(l))).toBe(0);
+    expect(runCheck([dir, '--suppress', 'EKSID-IRSA-002=shared lab', '--suppress=EKSID-SA-001=objects applied by hand', '--json'], (l) => lines.push(l), (l) => lines.push(`stderr: ${l}`))).toBe(0);
     expect(JSON.parse(lines.join('\n'))).toEqual([]);
   });
 
   test('exits 2 on bad usage, unknown rules, empty reasons and missing assemblies', () => {
     const lines: string[] = [];
+    const errors: string[] = [];
     const out = (l: string) => lines.push(l);
-    expect(runCheck(['a', 'b'], out)).toBe(2);
-    expect(runCheck(['--suppress', 'EKSID-NOPE=x', tempDir()], out)).toBe(2);
-    expect(lines.join('\n')).toContain('cannot suppress EKSID-NOPE: no such rule');
-    expect(runCheck(['--suppress', 'EKSID-IRSA-002=', tempDir()], out)).toBe(2);
-    expect(lines.join('\n')).toContain('cannot suppress EKSID-IRSA-002 without a reason');
-    expect(runCheck([path.join(tempDir(), 'missing')], out)).toBe(2);
-    expect(lines.join('\n')).toContain('missing is not a directory');
-    expect(runCheck([tempDir()], out)).toBe(2);
-    expect(lines.join('\n')).toContain('is not a cloud assembly: it has no manifest.json');
+    const err = (l: string) => errors.push(l);
+    expect(runCheck(['a', 'b'], out, err)).toBe(2);
+    expect(runCheck(['--suppress', 'EKSID-NOPE=x', tempDir()], out, err)).toBe(2);
+    expect(errors.join('\n')).toContain('cannot suppress EKSID-NOPE: no such rule');
+    expect(runCheck(['--suppress', 'EKSID-IRSA-002=', tempDir()], out, err)).toBe(2);
+    expect(errors.join('\n')).toContain('cannot suppress EKSID-IRSA-002 without a reason');
+    expect(runCheck([path.join(tempDir(), 'missing')], out, err)).toBe(2);
+    expect(errors.join('\n')).toContain('missing is not a directory');
+    expect(runCheck([tempDir()], out, err)).toBe(2);
+    expect(errors.join('\n')).toContain('is not a cloud assembly: it has no manifest.json');
+    expect(lines).toEqual([]);
   });
 
   test('lists the rules', () => {
     const lines: string[] = [];
-    expect(runCheck(['--rules'], (l) => lines.push(l))).toBe(0);
+    expect(runCheck(['--rules'], (l) => lines.push(l), (l) => lines.push(`stderr: ${l}`))).toBe(0);
     expect(lines).toHaveLength(new EksIdentityChecks().rules.length);
     expect(lines[0]).toMatch(/^EKSID-IRSA-001 warning: /);
   });

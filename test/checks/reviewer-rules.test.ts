@@ -106,8 +106,13 @@ describe('EKSID-POD-011 Fargate namespaces', () => {
   test('says when the profile selects only labelled pods', () => {
     expect(run('EKSID-POD-011', { Fargate: fargate('apps', [{ Key: 'compute', Value: 'fargate' }]) })[0].message).toContain('(pods with its labels)');
   });
+  test('a selector namespace may be a pattern with * and ?', () => {
+    expect(run('EKSID-POD-011', { Fargate: fargate('ap?s') }).map((f) => f.logicalId)).toEqual(['WorkerAssociation']);
+    expect(run('EKSID-POD-011', { Fargate: fargate('a*') }).map((f) => f.logicalId)).toEqual(['WorkerAssociation']);
+  });
   test('passes another namespace', () => {
     expect(run('EKSID-POD-011', { Fargate: fargate('batch') })).toEqual([]);
+    expect(run('EKSID-POD-011', { Fargate: fargate('apps-*') })).toEqual([]);
   });
 });
 

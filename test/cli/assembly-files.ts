@@ -87,9 +87,17 @@ export function assemblyWithFindings(directory = tempDirectory('assembly-')): st
   });
 }
 
-/** Runs a command's `run*` function, collecting its output. */
-export function runCommand(run: (args: string[], out: (line: string) => void) => number, args: string[]): { code: number; output: string } {
+/** What a command printed: `output` to standard output, `errors` to standard error. */
+export interface CommandResult {
+  readonly code: number;
+  readonly output: string;
+  readonly errors: string;
+}
+
+/** Runs a command's `run*` function, collecting what it writes to standard output and to standard error. */
+export function runCommand(run: (args: string[], out: (line: string) => void, err: (line: string) => void) => number, args: string[]): CommandResult {
   const lines: string[] = [];
-  const code = run(args, (line) => lines.push(line));
-  return { code, output: lines.join('\n') };
+  const errors: string[] = [];
+  const code = run(args, (line) => lines.push(line), (line) => errors.push(line));
+  return { code, output: lines.join('\n'), errors: errors.join('\n') };
 }

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import Ajv from 'ajv';
 import draft04 from 'ajv/lib/refs/json-schema-draft-04.json';
+import { App, Stack, Stage } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { assemblyWithFindings, irsaRole, ISSUER, manifest, runCommand, tempDirectory, writeFiles } from './assembly-files';
 import { EksIdentityChecks } from '../../src';
 import { runCheck } from '../../src/cli/commands/check';
@@ -45,14 +47,25 @@ describe('--format sarif', () => {
     ]));
   });
 
-  test('the tool driver lists every rule with its statement and level', () => {
+  test('the tool driver lists every rule with its statement, level, fix and the README section on the rules', () => {
     const driver = log.runs[0].tool.driver;
     expect(driver.name).toBe('cdk-eks-identity');
     expect(driver.rules).toEqual(new EksIdentityChecks().rules.map((r) => ({
       id: r.id,
       shortDescription: { text: r.statement },
+      fullDescription: { text: r.statement },
+      help: { text: `Fix: ${r.fix}.` },
+      helpUri: 'https://github.com/cdk-eks-identity/cdk-eks-identity#checks-report-and-test-helpers',
       defaultConfiguration: { level: r.level },
     })));
+    expect(driver.rules.find((r: any) => r.id === 'EKSID-IRSA-002').help.text)
+      .toBe('Fix: add StringEquals "<issuer>:sub": "system:serviceaccount:<namespace>:<name>" to the trust statement.');
+    // The anchor is GitHub's for the README heading.
+    expect(fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf-8').split('\n')).toContain('### Checks, report and test helpers');
+  });
+
+  test('every rule says how to fix what it finds', () => {
+    for (const rule of new EksIdentityChecks().rules) expect({ id: rule.id, fix: rule.fix.length > 20 }).toEqual({ id: rule.id, fix: true });
   });
 
   test('each result names its rule, level, template file relative to the assembly, logical id and construct path', () => {
@@ -70,7 +83,8 @@ describe('--format sarif', () => {
         rule: 'EKSID-IRSA-001',
         level: 'warning',
         location: {
-          physicalLocation: { artifactLocation: { uri: 'Platform.template.json', uriBaseId: 'CDK_OUT' } },
+          // The logical id's line and column in the template file (written with one space of indent).
+          physicalLocation: { artifactLocation: { uri: 'Platform.template.json', uriBaseId: 'CDK_OUT' }, region: { startLine: 3, startColumn: 3 } },
           logicalLocations: [{ name: 'AnyAudienceRole', fullyQualifiedName: 'Platform/AnyAudienceRole', kind: 'resource' }],
         },
         properties: expect.objectContaining({ stackName: 'Platform', logicalId: 'AnyAudienceRole', constructPath: 'Platform/AnyAudience/Resource' }),
@@ -80,7 +94,7 @@ describe('--format sarif', () => {
         rule: 'EKSID-IRSA-002',
         level: 'error',
         location: {
-          physicalLocation: { artifactLocation: { uri: 'assembly-Prod/Prod-Apps.template.json', uriBaseId: 'CDK_OUT' } },
+          physicalLocation: { artifactLocation: { uri: 'assembly-Prod/Prod-Apps.template.json', uriBaseId: 'CDK_OUT' }, region: { startLine: 3, startColumn: 3 } },
           logicalLocations: [{ name: 'BadRole', fullyQualifiedName: 'Prod-Apps/BadRole', kind: 'resource' }],
         },
         properties: expect.objectContaining({ stackName: 'Prod-Apps', constructPath: 'Prod/Apps/Bad/Resource', resourceLocation: 'Properties/AssumeRolePolicyDocument' }),
@@ -128,10 +142,11 @@ describe('--format json and text', () => {
     ]);
   });
 
-  test('an unknown format is bad usage', () => {
+  test('an unknown format is bad usage, told on standard error', () => {
     expect(check([assemblyWithFindings(), '--format', 'xml'])).toEqual({
       code: 2,
-      output: `error: --format takes one of text, json, sarif, not xml\n${'usage: cdk-eks-identity check [<cdk.out>] [--format text|json|sarif] [--fail-on warning|error] [--suppress <RULE-ID>=<reason>]...'}`,
+      output: '',
+      errors: `error: --format takes one of text, json, sarif, not xml\n${'usage: cdk-eks-identity check [<cdk.out>] [--format text|json|sarif] [--fail-on warning|error] [--suppress <RULE-ID>=<reason>]...'}`,
     });
   });
 });
@@ -151,7 +166,88 @@ describe('--fail-on', () => {
   });
 
   test('takes warning or error', () => {
-    expect(check([assemblyWithFindings(), '--fail-on', 'info']).output).toMatch(/^error: --fail-on takes one of warning, error, not info\n/);
+    expect(check([assemblyWithFindings(), '--fail-on', 'info']).errors).toMatch(/^error: --fail-on takes one of warning, error, not info\n/);
     expect(check(['--fail-on']).code).toBe(2);
+  });
+});
+
+describe('--format sarif on an assembly synthesized without path metadata (a plain app.synth())', () => {
+  /** An app with a role without `:sub` (error EKSID-IRSA-002) in a stack and in a stack of a stage, synthesized by `app.synth()`. */
+  function plainAssembly(): string {
+    const app = new App({ outdir: tempDirectory('plain-synth-') });
+    const federated = new iam.FederatedPrincipal(`arn:aws:iam::123456789012:oidc-provider/${ISSUER}`,
+      { StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com' } }, 'sts:AssumeRoleWithWebIdentity');
+    new iam.Role(new Stack(app, 'Plain'), 'NoSub', { assumedBy: federated });
+    new iam.Role(new Stack(new Stage(app, 'Prod'), 'Apps'), 'NoSub', { assumedBy: federated });
+    return app.synth().directory;
+  }
+
+  /** The construct paths and regions of the results. */
+  function located(directory: string): Array<[string, string | undefined, any]> {
+    const log = JSON.parse(check([directory, '--format', 'sarif']).output);
+    return log.runs[0].results.map((r: any) => [r.properties.stackName, r.properties.constructPath, r.locations[0].physicalLocation.region]);
+  }
+
+  /** The line and column of `"<logicalId>":` in a template file. */
+  function positionIn(file: string, logicalId: string): { startLine: number; startColumn: number } {
+    const lines = fs.readFileSync(file, 'utf-8').split('\n');
+    const index = lines.findIndex((l) => l.includes(`"${logicalId}":`));
+    return { startLine: index + 1, startColumn: lines[index].indexOf('"') + 1 };
+  }
+
+  test('the construct paths come from the stack metadata of the assembly', () => {
+    const directory = plainAssembly();
+    const template = JSON.parse(fs.readFileSync(path.join(directory, 'Plain.template.json'), 'utf-8'));
+    const [logicalId] = Object.keys(template.Resources).filter((id) => template.Resources[id].Type === 'AWS::IAM::Role');
+    expect(template.Resources[logicalId].Metadata?.['aws:cdk:path']).toBeUndefined();
+    expect(located(directory)).toEqual([
+      ['Plain', 'Plain/NoSub/Resource', positionIn(path.join(directory, 'Plain.template.json'), logicalId)],
+      ['Prod-Apps', 'Prod/Apps/NoSub/Resource', positionIn(path.join(directory, 'assembly-Prod', 'ProdApps24E2CEAB.template.json'), logicalId)],
+    ]);
+  });
+
+  test('without stack metadata, from the construct tree (tree.json)', () => {
+    const directory = plainAssembly();
+    for (const manifestFile of [path.join(directory, 'manifest.json'), path.join(directory, 'assembly-Prod', 'manifest.json')]) {
+      const manifestJson = JSON.parse(fs.readFileSync(manifestFile, 'utf-8'));
+      for (const artifact of Object.values<any>(manifestJson.artifacts)) {
+        delete artifact.metadata;
+        delete artifact.additionalMetadataFile;
+      }
+      fs.writeFileSync(manifestFile, JSON.stringify(manifestJson));
+    }
+    expect(located(directory).map(([stack, constructPath]) => [stack, constructPath]))
+      .toEqual([['Plain', 'Plain/NoSub/Resource'], ['Prod-Apps', 'Prod/Apps/NoSub/Resource']]);
+    // Without a tree either, the results carry no construct path (and the log stays valid).
+    fs.rmSync(path.join(directory, 'tree.json'));
+    expect(located(directory).map(([stack, constructPath]) => [stack, constructPath])).toEqual([['Plain', undefined], ['Prod-Apps', undefined]]);
+    expect(sarifValidator()(JSON.parse(check([directory, '--format', 'sarif']).output))).toEqual([]);
+  });
+
+  test('stack metadata written in the manifest itself (older CDK versions)', () => {
+    const role = irsaRole(ISSUER, undefined, 'unused') as any;
+    delete role.Metadata;
+    const manifestJson = manifest({ Platform: 'Platform.template.json' }) as any;
+    manifestJson.artifacts.Platform.metadata = { '/Platform/Bad/Resource': [{ type: 'aws:cdk:logicalId', data: 'BadRole' }] };
+    const directory = writeFiles(tempDirectory(), {
+      'manifest.json': manifestJson,
+      // Minified: the region still finds the logical id as a key of Resources, not the output of the same name.
+      'Platform.template.json': JSON.stringify({ Outputs: { BadRole: { Value: 'x' } }, Resources: { BadRole: role } }),
+    });
+    expect(located(directory)).toEqual([['Platform', 'Platform/Bad/Resource', { startLine: 1, startColumn: 51 }]]);
+  });
+
+  test('a tree file the manifest places outside the assembly is refused', () => {
+    const directory = plainAssembly();
+    const manifestFile = path.join(directory, 'manifest.json');
+    const manifestJson = JSON.parse(fs.readFileSync(manifestFile, 'utf-8'));
+    for (const artifact of Object.values<any>(manifestJson.artifacts)) {
+      delete artifact.additionalMetadataFile;
+      if (artifact.type === 'cdk:tree') artifact.properties.file = '../outside-tree.json';
+    }
+    fs.writeFileSync(manifestFile, JSON.stringify(manifestJson));
+    const { code, errors } = check([directory, '--format', 'sarif']);
+    expect(code).toBe(2);
+    expect(errors).toContain('names it as the construct tree file, but it is outside the cloud assembly directory');
   });
 });

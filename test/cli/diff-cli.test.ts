@@ -10,6 +10,11 @@ function assemblyTrusting(subject: string): string {
   });
 }
 
+/** Standard error, for runs that must not write to it. */
+const fail = (line: string) => {
+  throw new Error(`unexpected on standard error: ${line}`);
+};
+
 const USAGE = 'usage: cdk-eks-identity diff <before> <after> [--format md|json] [--fail-on-broadening]';
 const diff = (args: string[]) => runCommand(runDiff, args);
 
@@ -48,23 +53,23 @@ describe('cdk-eks-identity diff', () => {
         '- system:serviceaccount:app:web (exact subject + audience)',
       ],
     ]]);
-    expect(diff([exact, pattern, '--format=json'])).toEqual({ code, output });
+    expect(diff([exact, pattern, '--format=json'])).toEqual({ code, output, errors: '' });
   });
 
   test('exits 2 on bad usage', () => {
-    expect(diff([exact])).toEqual({ code: 2, output: `error: diff takes two cloud assembly directories: <before> <after>\n${USAGE}` });
-    expect(diff([exact, pattern, exact])).toEqual({ code: 2, output: `error: unexpected argument ${exact}\n${USAGE}` });
-    expect(diff([exact, pattern, '--format', 'html'])).toEqual({ code: 2, output: `error: --format takes one of md, json, not html\n${USAGE}` });
-    expect(diff([exact, pattern, '--fail'])).toEqual({ code: 2, output: `error: unexpected argument --fail\n${USAGE}` });
-    expect(diff(['--help'])).toMatchObject({ code: 0, output: expect.stringContaining(USAGE) });
+    expect(diff([exact])).toEqual({ code: 2, output: '', errors: `error: diff takes two cloud assembly directories: <before> <after>\n${USAGE}` });
+    expect(diff([exact, pattern, exact])).toEqual({ code: 2, output: '', errors: `error: unexpected argument ${exact}\n${USAGE}` });
+    expect(diff([exact, pattern, '--format', 'html'])).toEqual({ code: 2, output: '', errors: `error: --format takes one of md, json, not html\n${USAGE}` });
+    expect(diff([exact, pattern, '--fail'])).toEqual({ code: 2, output: '', errors: `error: unexpected argument --fail\n${USAGE}` });
+    expect(diff(['--help'])).toMatchObject({ code: 0, output: expect.stringContaining(USAGE), errors: '' });
   });
 
   test('is a command of the CLI', () => {
     const lines: string[] = [];
-    expect(main(['diff', exact, pattern, '--fail-on-broadening'], (l) => lines.push(l))).toBe(1);
+    expect(main(['diff', exact, pattern, '--fail-on-broadening'], (l) => lines.push(l), fail)).toBe(1);
     expect(lines[0]).toBe('<!-- cdk-eks-identity diff -->');
     const usage: string[] = [];
-    expect(main(['--help'], (l) => usage.push(l))).toBe(0);
+    expect(main(['--help'], (l) => usage.push(l), fail)).toBe(0);
     expect(usage).toContain('  diff <before> <after>        what changed in who can assume and do what between two assemblies (md|json)');
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { assemblyWithFindings, irsaRole, ISSUER, manifest, runCommand, tempDirectory, writeFiles } from './assembly-files';
+import { assemblyWithFindings, CommandResult, irsaRole, ISSUER, manifest, runCommand, tempDirectory, writeFiles } from './assembly-files';
 import { readAssembly } from '../../src/checks/assembly';
 import { runCheck } from '../../src/cli/commands/check';
 import { runDiff } from '../../src/cli/commands/diff';
@@ -14,7 +14,7 @@ import { runReport } from '../../src/cli/commands/report';
 const GOOD_TEMPLATE = { Resources: { Good: irsaRole(ISSUER, 'system:serviceaccount:app:web', 'Stack/Good/Resource') } };
 
 /** The commands, each run on a directory (diff: as the assembly after, and as the one before). */
-const COMMANDS: Array<[string, (directory: string) => { code: number; output: string }]> = [
+const COMMANDS: Array<[string, (directory: string) => CommandResult]> = [
   ['check', (d) => runCommand(runCheck, [d])],
   ['check --format sarif', (d) => runCommand(runCheck, [d, '--format', 'sarif'])],
   ['report', (d) => runCommand(runReport, [d])],
@@ -26,12 +26,12 @@ function assembly(files: { [name: string]: unknown }): string {
   return writeFiles(tempDirectory('malformed-'), files);
 }
 
-/** Runs every command on the directory and expects exit 2 with `error: <file>: ...`. */
+/** Runs every command on the directory and expects exit 2 with `error: <file>: ...` on standard error, and nothing on standard output. */
 function expectRefused(directory: string, file: string, problem: RegExp): void {
   for (const [name, run] of COMMANDS) {
-    const { code, output } = run(directory);
-    expect({ name, code }).toEqual({ name, code: 2 });
-    expect(output).toMatch(new RegExp(`^error: ${escapeRegExp(file)}: ${problem.source}`));
+    const { code, output, errors } = run(directory);
+    expect({ name, code, output }).toEqual({ name, code: 2, output: '' });
+    expect(errors).toMatch(new RegExp(`^error: ${escapeRegExp(file)}: ${problem.source}`));
   }
 }
 
@@ -64,9 +64,9 @@ describe('manifest.json', () => {
   test('missing: the directory is not a cloud assembly; a missing directory is not a directory', () => {
     const empty = tempDirectory('empty-');
     for (const [, run] of COMMANDS) {
-      expect(run(empty)).toEqual({ code: 2, output: `error: ${empty} is not a cloud assembly: it has no manifest.json (run cdk synth first)` });
+      expect(run(empty)).toEqual({ code: 2, output: '', errors: `error: ${empty} is not a cloud assembly: it has no manifest.json (run cdk synth first)` });
       const missing = path.join(empty, 'cdk.out');
-      expect(run(missing)).toEqual({ code: 2, output: `error: ${missing} is not a directory (run cdk synth first, or pass the cloud assembly directory)` });
+      expect(run(missing)).toEqual({ code: 2, output: '', errors: `error: ${missing} is not a directory (run cdk synth first, or pass the cloud assembly directory)` });
     }
   });
 });
@@ -94,7 +94,7 @@ describe('templates', () => {
 
   test('a template without Resources is an empty stack', () => {
     const directory = withTemplate('{}');
-    expect(runCommand(runCheck, [directory])).toEqual({ code: 0, output: 'no findings' });
+    expect(runCommand(runCheck, [directory])).toEqual({ code: 0, output: 'no findings', errors: '' });
   });
 
   test('invalid Kubernetes YAML next to a template', () => {

@@ -15,8 +15,13 @@ export const ADMIN_ARN = 'arn:aws:iam::123456789012:role/Admin';
 export const OPS_ARN = 'arn:aws:iam::123456789012:role/Ops';
 export const TEAM_A_ARN = 'arn:aws:iam::123456789012:role/TeamA';
 export const AUDIT_ARN = 'arn:aws:iam::123456789012:role/Audit';
+export const DEV_ARN = 'arn:aws:iam::123456789012:role/Dev';
+export const ONCALL_ARN = 'arn:aws:iam::123456789012:role/Oncall';
+export const SRE_ARN = 'arn:aws:iam::123456789012:role/Sre';
 export const LEGACY_ROLE_NAME = 'legacy-app';
 export const TARGET_ROLE_NAME = 'data-exporter';
+/** Named roles whose constructs move in the pull request (another construct id): nothing changes for them. */
+export const MOVED_ROLE_NAMES = ['ops-app-role', 'api-app-role', 'report-reader'];
 
 /** Synthesizes the assembly before (`main`) or after (the pull request) into a new temporary directory. */
 export function synthesizeDiffApp(variant: 'before' | 'after'): string {
@@ -40,6 +45,23 @@ export function synthesizeDiffApp(variant: 'before' | 'after'): string {
     cluster.grantClusterAdmin('Ops', OPS_ARN);
     cluster.addKubernetesGroup('Breakglass', { group: 'breakglass', clusterRole: 'cluster-admin' });
   }
+
+  // (d) Cluster admins by a Kubernetes group that a ClusterRoleBinding binds to cluster-admin
+  // (breakglass, bound in the pull request): an existing entry gets the group, a new entry has it;
+  // and a group an entry already has (sre) comes to be bound to cluster-admin.
+  cluster.grantAccess('Dev', DEV_ARN, { kubernetesGroups: after ? ['developers', 'breakglass'] : ['developers'] });
+  if (after) cluster.grantAccess('Oncall', ONCALL_ARN, { kubernetesGroups: ['breakglass'] });
+  cluster.grantAccess('Sre', SRE_ARN, { kubernetesGroups: ['sre'] });
+  if (after) cluster.addKubernetesGroup('SreAdmin', { group: 'sre', clusterRole: 'cluster-admin' });
+
+  // (e) Named roles whose constructs move (a new construct id, the same role name): a cluster
+  // admin by access entry, a pod identity role and a cross-account target role.
+  const ops = new iam.Role(platform, after ? 'OpsRoleMoved' : 'OpsRole', { roleName: MOVED_ROLE_NAMES[0], assumedBy: new iam.AccountRootPrincipal() });
+  cluster.grantClusterAdmin('OpsApp', ops.roleArn);
+  cluster.addWorkloadIdentity(after ? 'ApiMoved' : 'Api', { namespace: 'api', serviceAccountName: 'api', mode: IdentityMode.POD_IDENTITY, roleName: MOVED_ROLE_NAMES[1] });
+  const reporter = cluster.addWorkloadIdentity('Reporter', { namespace: 'data', serviceAccountName: 'reporter', mode: IdentityMode.POD_IDENTITY });
+  const reports = new Stack(app, 'ReportsAccount', { env: { account: OTHER_ACCOUNT, region: REGION } });
+  new PodIdentityTargetRole(reports, after ? 'ReporterTargetMoved' : 'ReporterTarget', { identity: reporter, roleName: MOVED_ROLE_NAMES[2] });
 
   // Pod identity that loses its session tag scope.
   cluster.addWorkloadIdentity('Writer', { namespace: 'app', serviceAccountName: 'writer', createNamespace: true, disableSessionTags: after });

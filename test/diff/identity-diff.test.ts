@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LEGACY_ROLE_NAME, synthesizeDiffApp, TARGET_ROLE_NAME } from './diff-apps';
+import { LEGACY_ROLE_NAME, MOVED_ROLE_NAMES, synthesizeDiffApp, TARGET_ROLE_NAME } from './diff-apps';
 import {
   CheckInput, IdentityChange, IdentityChangeArea as Area, IdentityChangeFlag as Flag, IdentityChangeKind as Kind, IdentityDiff,
 } from '../../src';
@@ -64,7 +64,7 @@ describe('who can assume which role', () => {
       summary: 'pod identity trust of role Platform-Cluster-Writer-FFDD1ECF lost scope',
       details: [
         '+ EKS Pod Identity, no session tag conditions: any association in the account',
-        '- EKS Pod Identity, session tags eks-cluster-arn = the ARN of Cluster9EE0221C, kubernetes-namespace = app, kubernetes-service-account = writer',
+        '- EKS Pod Identity, session tags eks-cluster-arn = the ARN of Cluster9EE0221C (Platform/Cluster/Resource/Resource), kubernetes-namespace = app, kubernetes-service-account = writer',
       ],
     });
     expect(changeOf(Area.POD_IDENTITY_ASSOCIATION, 'app/writer')).toMatchObject({
@@ -94,7 +94,7 @@ describe('who can assume which role', () => {
       kind: Kind.ADDED,
       flags: [Flag.BROADENED_TRUST],
       summary: `data/exporter in ${PLATFORM_CLUSTER} now chains to target role ${TARGET_ROLE_NAME}`,
-      details: [`+ role ${TARGET_ROLE_NAME} (TargetRoleArn arn:aws:iam::210987654321:role/${TARGET_ROLE_NAME}): pods get its credentials`],
+      details: [`+ role ${TARGET_ROLE_NAME} (arn:aws:iam::210987654321:role/${TARGET_ROLE_NAME}): pods get its credentials`],
     });
     const trust = changeOf(Area.AWS_PRINCIPAL_TRUST, TARGET_ROLE_NAME);
     expect(trust).toMatchObject({ kind: Kind.ADDED, broadening: false, flags: [], stackName: 'DataAccount' });
@@ -117,6 +117,51 @@ describe('who can do what in each cluster', () => {
       flags: [Flag.NEW_CLUSTER_ADMIN],
       summary: `ClusterRoleBinding breakglass-cluster-admin makes Group breakglass cluster admins of ${PLATFORM_CLUSTER}`,
     });
+  });
+
+  test('(d) cluster admins by a Kubernetes group bound to cluster-admin: a group added to an entry, a new entry with it', () => {
+    const binding = 'ClusterRole cluster-admin by ClusterRoleBinding breakglass-cluster-admin';
+    expect(changeOf(Area.ACCESS_ENTRY, 'role Dev')).toMatchObject({
+      kind: Kind.CHANGED,
+      broadening: true,
+      flags: [Flag.NEW_CLUSTER_ADMIN],
+      summary: `role Dev becomes cluster admin of ${PLATFORM_CLUSTER}`,
+      details: [`+ Kubernetes group breakglass (cluster admin: bound to ${binding})`],
+    });
+    expect(changeOf(Area.ACCESS_ENTRY, 'role Oncall')).toMatchObject({
+      kind: Kind.ADDED,
+      broadening: true,
+      flags: [Flag.NEW_CLUSTER_ADMIN],
+      summary: `role Oncall becomes cluster admin of ${PLATFORM_CLUSTER}`,
+      details: ['+ type STANDARD', `+ Kubernetes group breakglass (cluster admin: bound to ${binding})`],
+    });
+  });
+
+  test('(d) a group an entry already has comes to be bound to cluster-admin: the entry\'s principal is a new cluster admin', () => {
+    expect(changeOf(Area.ACCESS_ENTRY, 'role Sre')).toMatchObject({
+      kind: Kind.CHANGED,
+      flags: [Flag.NEW_CLUSTER_ADMIN],
+      summary: `role Sre becomes cluster admin of ${PLATFORM_CLUSTER}`,
+      details: ['Kubernetes group sre: now bound to ClusterRole cluster-admin by ClusterRoleBinding sre-cluster-admin'],
+    });
+    expect(changeOf(Area.RBAC, 'ClusterRoleBinding sre')).toMatchObject({ kind: Kind.ADDED, flags: [Flag.NEW_CLUSTER_ADMIN] });
+    // And back: the binding removed narrows the entry.
+    const reverse = IdentityDiff.between(after, before).changes.find((c) => c.subject === 'access entry of role Sre');
+    expect(reverse).toMatchObject({
+      kind: Kind.CHANGED,
+      broadening: false,
+      flags: [],
+      details: ['Kubernetes group sre: no longer bound to ClusterRole cluster-admin by ClusterRoleBinding sre-cluster-admin'],
+    });
+  });
+
+  test('(e) named roles whose constructs move keep their access entries, associations and target roles', () => {
+    const mentioned = diff.changes.filter((c) => MOVED_ROLE_NAMES.some((name) => JSON.stringify(c).includes(name)));
+    expect(mentioned).toEqual([]);
+    // The constructs did move: the access entry's principal is the role of another logical id.
+    const logicalIdOf = (dir: string, roleName: string) => Object.entries<any>(JSON.parse(fs.readFileSync(path.join(dir, 'Platform.template.json'), 'utf-8')).Resources)
+      .find(([, r]) => r.Type === 'AWS::IAM::Role' && r.Properties.RoleName === roleName)![0];
+    for (const name of MOVED_ROLE_NAMES.slice(0, 2)) expect(logicalIdOf(before, name)).not.toEqual(logicalIdOf(after, name));
   });
 
   test('an access policy scope widened from a namespace to the cluster', () => {
@@ -167,8 +212,12 @@ describe('the whole diff', () => {
       [Area.POD_IDENTITY_TRUST, Kind.CHANGED, 'role Platform-Cluster-Writer-FFDD1ECF', [Flag.BROADENED_TRUST, Flag.NEW_WILDCARD]],
       [Area.POD_IDENTITY_ASSOCIATION, Kind.CHANGED, 'pod identity association of app/writer', [Flag.BROADENED_TRUST]],
       [Area.TARGET_ROLE, Kind.ADDED, 'target role of data/exporter', [Flag.BROADENED_TRUST]],
+      [Area.ACCESS_ENTRY, Kind.CHANGED, 'access entry of role Dev', [Flag.NEW_CLUSTER_ADMIN]],
+      [Area.ACCESS_ENTRY, Kind.ADDED, 'access entry of role Oncall', [Flag.NEW_CLUSTER_ADMIN]],
       [Area.ACCESS_ENTRY, Kind.ADDED, 'access entry of role Ops', [Flag.NEW_CLUSTER_ADMIN]],
+      [Area.ACCESS_ENTRY, Kind.CHANGED, 'access entry of role Sre', [Flag.NEW_CLUSTER_ADMIN]],
       [Area.RBAC, Kind.ADDED, 'ClusterRoleBinding breakglass-cluster-admin', [Flag.NEW_CLUSTER_ADMIN]],
+      [Area.RBAC, Kind.ADDED, 'ClusterRoleBinding sre-cluster-admin', [Flag.NEW_CLUSTER_ADMIN]],
       [Area.ACCESS_ENTRY, Kind.CHANGED, 'access entry of role TeamA', []],
       [Area.RBAC, Kind.CHANGED, 'Role team-a/pod-readers', []],
       [Area.PERMISSIONS, Kind.CHANGED, 'role Platform-Cluster-Exporter-A894C1D4', []],
@@ -177,7 +226,7 @@ describe('the whole diff', () => {
       [Area.ACCESS_ENTRY, Kind.REMOVED, 'access entry of role Audit', []],
     ]);
     expect(diff.broadened).toBe(true);
-    expect(diff.broadenings).toHaveLength(12);
+    expect(diff.broadenings).toHaveLength(16);
   });
 
   test('an assembly against itself: no changes', () => {
@@ -209,7 +258,7 @@ describe('the whole diff', () => {
       '<!-- cdk-eks-identity diff -->',
       '## EKS identity changes',
       '',
-      `\`${before}\` → \`${after}\`: 14 changes, **12 grant more than before**.`,
+      `\`${before}\` → \`${after}\`: 18 changes, **16 grant more than before**.`,
     ]);
     const sections = lines.filter((l) => l.startsWith('### '));
     expect(sections).toEqual(['### Review first', '### Who can assume which role', '### Who can do what in each cluster']);
@@ -252,6 +301,65 @@ describe('hand-written templates and Kubernetes objects', () => {
     expect(more.map((c) => [c.subject, c.kind, c.flags, c.details])).toEqual([
       ['ClusterRoleBinding root-binding', Kind.CHANGED, [Flag.NEW_CLUSTER_ADMIN], ['+ to Group devs']],
     ]);
+  });
+
+  test('an entry\'s group bound cluster-wide to a ClusterRole that allows everything makes a cluster admin; a RoleBinding to cluster-admin does not', () => {
+    const entry = {
+      Type: 'AWS::EKS::AccessEntry',
+      Properties: { ClusterName: { Ref: 'Cluster' }, PrincipalArn: 'arn:aws:iam::123456789012:role/Ops', KubernetesGroups: ['ops'] },
+    };
+    const namespaced = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'ops-admin', namespace: 'ops' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'ops' }],
+    };
+    const inNamespace = IdentityDiff.ofTemplates([input([], { Ops: entry })], [input([namespaced], { Ops: entry })]).changes;
+    expect(inNamespace.map((c) => [c.subject, c.flags])).toEqual([['RoleBinding ops/ops-admin', []]]);
+    const clusterWide = IdentityDiff.ofTemplates([input([everything], { Ops: entry })], [input([everything, binding(['ops'])], { Ops: entry })]).changes;
+    expect(clusterWide.map((c) => [c.subject, c.kind, c.flags, c.details])).toEqual([
+      ['access entry of role Ops', Kind.CHANGED, [Flag.NEW_CLUSTER_ADMIN], ['Kubernetes group ops: now bound to ClusterRole root by ClusterRoleBinding root-binding']],
+      ['ClusterRoleBinding root-binding', Kind.ADDED, [Flag.NEW_CLUSTER_ADMIN], ['+ binds ClusterRole root', '+ to Group ops']],
+    ]);
+  });
+
+  test('permissions replaced are changed, not added; only removed, reduced', () => {
+    const podRole = (actions: string[]) => ({
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        RoleName: 'worker',
+        AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] },
+        Policies: [{ PolicyName: 'p', PolicyDocument: { Statement: actions.map((a) => ({ Effect: 'Allow', Action: a, Resource: 'arn:aws:s3:::b/*' })) } }],
+      },
+    });
+    const permissions = (b: string[], a: string[]) => IdentityDiff
+      .ofTemplates([input([], { Worker: podRole(b) })], [input([], { Worker: podRole(a) })]).changes
+      .map((c) => [c.summary, c.broadening, c.details]);
+    expect(permissions(['s3:GetObject'], ['s3:PutObject'])).toEqual([['permissions of role worker changed', true, [
+      '+ Allow s3:PutObject on arn:aws:s3:::b/*', '- Allow s3:GetObject on arn:aws:s3:::b/*',
+    ]]]);
+    expect(permissions(['s3:GetObject'], ['s3:GetObject', 's3:PutObject'])[0].slice(0, 2)).toEqual(['permissions of role worker added', true]);
+    expect(permissions(['s3:GetObject', 's3:PutObject'], ['s3:GetObject'])[0].slice(0, 2)).toEqual(['permissions of role worker reduced', false]);
+  });
+
+  test('a target role names its ARN once: not for a role of the same stack, not twice for a role outside the templates', () => {
+    const association = (target: any) => ({
+      Type: 'AWS::EKS::PodIdentityAssociation',
+      Properties: {
+        ClusterName: { Ref: 'Cluster' },
+        Namespace: 'app',
+        ServiceAccount: 'web',
+        RoleArn: 'arn:aws:iam::123456789012:role/web',
+        ...(target ? { TargetRoleArn: target } : {}),
+      },
+    });
+    const target = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [] } } };
+    const details = (arn: any) => IdentityDiff
+      .ofTemplates([input([], { Web: association(undefined), Target: target })], [input([], { Web: association(arn), Target: target })])
+      .changes.filter((c) => c.area === Area.TARGET_ROLE).map((c) => c.details);
+    expect(details('arn:aws:iam::210987654321:role/elsewhere')).toEqual([['+ arn:aws:iam::210987654321:role/elsewhere: pods get its credentials']]);
+    expect(details({ 'Fn::GetAtt': ['Target', 'Arn'] })).toEqual([['+ role Target: pods get its credentials']]);
   });
 
   test('an identity role that comes to trust any AWS principal; system:masters on an access entry', () => {

@@ -249,7 +249,7 @@ test('writeIdentityReport writes identity-report.md and identity-report.json nex
 describe('cdk-eks-identity report', () => {
   function run(args: string[]): { code: number; text: string } {
     const lines: string[] = [];
-    const code = runReport(args, (line) => lines.push(line));
+    const code = runReport(args, (line) => lines.push(line), (line) => lines.push(`stderr: ${line}`));
     return { code, text: lines.join('\n') };
   }
 
@@ -270,14 +270,14 @@ describe('cdk-eks-identity report', () => {
 
   test('exits 2 on bad usage and on a directory that is not a cloud assembly', () => {
     expect(run([outdir, '--format', 'html'])).toEqual({
-      code: 2, text: 'error: --format takes one of md, json, mermaid, not html\nusage: cdk-eks-identity report [<cdk.out>] [--format md|json|mermaid]',
+      code: 2, text: 'stderr: error: --format takes one of md, json, mermaid, not html\nstderr: usage: cdk-eks-identity report [<cdk.out>] [--format md|json|mermaid]',
     });
     expect(run([outdir, 'extra']).code).toBe(2);
     expect(run(['--verbose']).code).toBe(2);
     const missing = path.join(outdir, 'missing');
-    expect(run([missing])).toEqual({ code: 2, text: `error: ${missing} is not a directory (run cdk synth first, or pass the cloud assembly directory)` });
+    expect(run([missing])).toEqual({ code: 2, text: `stderr: error: ${missing} is not a directory (run cdk synth first, or pass the cloud assembly directory)` });
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'not-an-assembly-'));
-    expect(run([empty])).toEqual({ code: 2, text: `error: ${empty} is not a cloud assembly: it has no manifest.json (run cdk synth first)` });
+    expect(run([empty])).toEqual({ code: 2, text: `stderr: error: ${empty} is not a cloud assembly: it has no manifest.json (run cdk synth first)` });
   });
 
   test('--help prints the usage and exits 0', () => {

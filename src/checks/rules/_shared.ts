@@ -1,7 +1,7 @@
 import { parseServiceAccountSubject, serviceAccountSubject } from '../../core/irsa';
 import { parseOperator } from '../../core/trust/condition-evaluation';
 import { isExactSize } from '../../core/worst-case';
-import { AssociationModel, CheckModel, IrsaStatement, RoleModel, ServiceAccountModel } from '../template-model';
+import { AssociationModel, CheckModel, ImportedClusterModel, IrsaStatement, RoleModel, ServiceAccountModel } from '../template-model';
 
 /** Matches `*` and `?`, the IAM wildcards. */
 export const WILDCARD = /[*?]/;
@@ -62,4 +62,9 @@ export function describeAssociation(association: AssociationModel): string {
   return association.addonName
     ? `addon ${association.addonName} pod identity association (${association.location})`
     : `pod identity association ${association.logicalId} (${association.namespace}/${association.serviceAccount})`;
+}
+
+/** The records of the clusters made elsewhere that a cluster key names (template `Metadata`, any stack). */
+export function importedClustersOfKey(model: CheckModel, key: string): ImportedClusterModel[] {
+  return model.importedClusters.filter((c) => c.key === key);
 }

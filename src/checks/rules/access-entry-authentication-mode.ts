@@ -6,6 +6,7 @@ export const accessEntryAuthenticationMode: Rule = {
   id: 'EKSID-ACCESS-007',
   statement: 'A cluster with access entries has authentication mode API or API_AND_CONFIG_MAP.',
   level: CheckLevel.ERROR,
+  fix: 'set AccessConfig.AuthenticationMode to API (or API_AND_CONFIG_MAP while migrating from aws-auth); the change is one-way',
   check: (model) => model.clusters.flatMap((cluster) => {
     const entries = model.accessEntries.filter((e) => e.clusterKey === cluster.key);
     const mode = cluster.authenticationMode ?? 'CONFIG_MAP';
@@ -14,7 +15,7 @@ export const accessEntryAuthenticationMode: Rule = {
       ...at(cluster, 'Properties/AccessConfig/AuthenticationMode'),
       message: `cluster ${cluster.logicalId} has authentication mode CONFIG_MAP${cluster.authenticationMode ? '' : ' (not set: the CloudFormation default)'} `
         + `but ${entries.length} access entries (${entries.map((e) => e.logicalId).join(', ')}): EKS rejects access entries in that mode`,
-      fix: 'set AccessConfig.AuthenticationMode to API (or API_AND_CONFIG_MAP while migrating from aws-auth); the change is one-way',
+      fix: accessEntryAuthenticationMode.fix,
     }];
   }),
 };

@@ -7,6 +7,7 @@ export const accessEntryPrincipal: Rule = {
   id: 'EKSID-ACCESS-009',
   statement: 'An access entry\'s PrincipalArn is the ARN of an IAM role (paths allowed) or user: a 12-digit account, no wildcard, no whitespace, no STS session, no service-linked role.',
   level: CheckLevel.ERROR,
+  fix: 'give the ARN of an IAM role (arn:<partition>:iam::<account>:role/[<path>/]<name>) or user: not an STS session, a wildcard or a service-linked role',
   check: (model) => model.accessEntries.flatMap((entry) => {
     const problem = principalArnProblem(entry.principalArn, 'PrincipalArn');
     return problem ? [{ ...at(entry, 'Properties/PrincipalArn'), message: `access entry ${entry.logicalId}: ${problem.problem}`, fix: problem.fix }] : [];

@@ -7,6 +7,7 @@ export const accessEntrySystemGroup: Rule = {
   id: 'EKSID-ACCESS-001',
   statement: 'An access entry\'s Kubernetes groups are names EKS accepts: not empty, none starting with "system:".',
   level: CheckLevel.ERROR,
+  fix: 'use group names that do not start with "system:" and bind them with RBAC; grant cluster admin with AmazonEKSClusterAdminPolicy',
   check: (model) => model.accessEntries.flatMap((entry) => entry.groups.flatMap((group) => {
     const problem = kubernetesGroupProblem(group);
     return problem ? [{

@@ -7,6 +7,7 @@ export const accessEntryTypeFields: Rule = {
   id: 'EKSID-ACCESS-003',
   statement: 'Only access entries of type STANDARD set KubernetesGroups or Username.',
   level: CheckLevel.ERROR,
+  fix: 'remove KubernetesGroups and Username, or make the entry STANDARD',
   check: (model) => model.accessEntries.flatMap((entry) => {
     const problem = entryTypeIdentityProblem(entry.type, entry.groups, entry.username);
     return problem ? [{

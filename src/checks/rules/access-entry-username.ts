@@ -7,6 +7,7 @@ export const accessEntryUsername: Rule = {
   id: 'EKSID-ACCESS-002',
   statement: `An access entry's username does not start with ${RESERVED_USERNAME_PREFIXES.join(', ')} (in any letter case), and has a colon before any {{SessionName}}.`,
   level: CheckLevel.ERROR,
+  fix: `use a username that does not start with ${RESERVED_USERNAME_PREFIXES.join(', ')}, with a colon before any {{SessionName}}, or leave it to EKS`,
   check: (model) => model.accessEntries.flatMap((entry) => {
     const problem = entry.username === undefined ? undefined : accessEntryUsernameProblem(entry.username);
     return problem ? [{

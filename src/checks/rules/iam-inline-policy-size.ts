@@ -8,6 +8,7 @@ export const iamInlinePolicySize: Rule = {
   id: 'EKSID-IAM-005',
   statement: `The inline policies of a role (Policies and attached AWS::IAM::Policy resources) total at most ${INLINE_POLICIES_QUOTA} characters.`,
   level: CheckLevel.ERROR,
+  fix: 'move permissions into customer managed policies (6,144 characters each), or merge statements and use wildcards on resource names',
   check: (model) => model.roles.flatMap((role) => {
     const size = role.inlinePolicies.reduce((sum, document) => sum + model.worstCaseSize(document, role.stackName), 0);
     if (size <= INLINE_POLICIES_QUOTA) return [];
@@ -16,7 +17,7 @@ export const iamInlinePolicySize: Rule = {
       ...at(role, 'Properties/Policies'),
       message: `the ${role.inlinePolicies.length} inline policies of role ${role.logicalId} total ${exact ? '' : 'up to '}${size} characters`
         + `${exact ? '' : ' (deploy-time values counted at their longest)'}, over IAM's quota of ${INLINE_POLICIES_QUOTA}`,
-      fix: 'move permissions into customer managed policies (6,144 characters each), or merge statements and use wildcards on resource names',
+      fix: iamInlinePolicySize.fix,
     }];
   }),
 };

@@ -8,6 +8,7 @@ export const iamRoleName: Rule = {
   id: 'EKSID-IAM-006',
   statement: `A role name is 1 to ${MAX_ROLE_NAME_LENGTH} characters of letters, digits and +=,.@_-.`,
   level: CheckLevel.ERROR,
+  fix: `use 1 to ${MAX_ROLE_NAME_LENGTH} letters, digits and +=,.@_- characters, or leave RoleName unset to let CloudFormation name the role`,
   check: (model) => model.roles.flatMap((role) => {
     const problem = role.roleName === undefined ? undefined : roleNameProblem(role.roleName, 'RoleName');
     return problem ? [{

@@ -7,6 +7,7 @@ export const irsaAudienceCondition: Rule = {
   id: 'EKSID-IRSA-001',
   statement: 'An IRSA trust statement restricts the token audience with a StringEquals "<issuer>:aud" condition.',
   level: CheckLevel.WARNING,
+  fix: 'add StringEquals "<issuer>:aud": "sts.amazonaws.com" to the trust statement (next to the ":sub" condition)',
   check: (model) => model.roles.flatMap((role) => model.irsaStatements(role)
     .filter(({ grant }) => !grant.statement.opaqueConditions && !pinsKey(grant.audience))
     .map(({ providerLabel, grant }) => ({
@@ -14,6 +15,6 @@ export const irsaAudienceCondition: Rule = {
       message: `role ${role.logicalId} trusts OIDC provider ${providerLabel} for sts:AssumeRoleWithWebIdentity without an ":aud" condition`
         + `${grant.audience.kind === MatchKind.EXCEPT ? ` that names the accepted audience (it only excludes ${grant.audience.values.join(', ')})` : ''}: `
         + 'tokens issued for any audience the provider lists are accepted',
-      fix: 'add StringEquals "<issuer>:aud": "sts.amazonaws.com" to the trust statement (next to the ":sub" condition)',
+      fix: irsaAudienceCondition.fix,
     }))),
 };

@@ -9,6 +9,7 @@ export const irsaAudienceValue: Rule = {
   id: 'EKSID-IRSA-008',
   statement: `An IRSA trust statement's ":aud" condition accepts ${IRSA_AUDIENCE}, the audience of the tokens EKS projects, and no other.`,
   level: CheckLevel.ERROR,
+  fix: `accept only "${IRSA_AUDIENCE}" in "<issuer>:aud"`,
   check: (model) => model.roles.flatMap((role) => model.irsaStatements(role).flatMap(({ grant, providerLabel }) => {
     const audience = grant.audience;
     if (audience.kind !== MatchKind.EXACT || !audience.values.every(isKnown)) return [];

@@ -8,6 +8,7 @@ export const irsaProviderUrl: Rule = {
   id: 'EKSID-IRSA-010',
   statement: 'An OIDC provider trusted by an IRSA role has an https issuer URL without trailing slash, query or fragment.',
   level: CheckLevel.ERROR,
+  fix: 'write the issuer URL exactly as the cluster reports it: https://, without trailing slash, query or fragment',
   check: (model) => model.providers.filter((p) => isKnown(p.url)).flatMap((provider) => {
     const verdict = checkIssuerUrl(provider.url, { allowNonEksIssuer: true, what: `OIDC provider ${provider.logicalId} has Url` });
     const problem = verdict.problem ?? (verdict.normalized.length > 0 ? {

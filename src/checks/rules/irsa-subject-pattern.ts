@@ -7,6 +7,8 @@ export const irsaSubjectPattern: Rule = {
   id: 'EKSID-IRSA-004',
   statement: 'An IRSA trust names exact service accounts with StringEquals rather than a StringLike ":sub" pattern within one namespace.',
   level: CheckLevel.WARNING,
+  fix: 'use StringEquals with the exact "system:serviceaccount:<namespace>:<name>" subjects, '
+    + 'or suppress EKSID-IRSA-004 with the reason the pattern is needed',
   check: (model) => subjectPatterns(model).flatMap(({ role, irsa, subject, operator, parts }) => {
     if (parts === undefined || WILDCARD.test(parts.namespace)) return []; // EKSID-IRSA-003
     return [{
@@ -15,8 +17,7 @@ export const irsaSubjectPattern: Rule = {
         ? `role ${role.logicalId} trusts OIDC provider ${irsa.providerLabel} with ${operator} ":sub" "${subject}": every matching service account `
           + `in namespace ${parts.namespace}, including ones created later, can assume it`
         : `role ${role.logicalId} uses ${operator} for ":sub" "${subject}" although the value has no wildcard`,
-      fix: 'use StringEquals with the exact "system:serviceaccount:<namespace>:<name>" subjects, '
-        + 'or suppress EKSID-IRSA-004 with the reason the pattern is needed',
+      fix: irsaSubjectPattern.fix,
     }];
   }),
 };

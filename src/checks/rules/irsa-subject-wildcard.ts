@@ -7,12 +7,13 @@ export const irsaSubjectWildcard: Rule = {
   id: 'EKSID-IRSA-003',
   statement: 'An IRSA trust never uses a StringLike ":sub" pattern that matches service accounts of any namespace (e.g. system:serviceaccount:*:*).',
   level: CheckLevel.ERROR,
+  fix: 'use StringEquals with "system:serviceaccount:<namespace>:<name>" for each service account that needs the role',
   check: (model) => subjectPatterns(model)
     .filter(({ parts }) => parts === undefined || WILDCARD.test(parts.namespace))
     .map(({ role, irsa, subject, operator }) => ({
       ...at(role, TRUST_POLICY),
       message: `role ${role.logicalId} trusts OIDC provider ${irsa.providerLabel} with ${operator} ":sub" "${subject}", `
         + 'which hands the role to service accounts in every namespace of the cluster',
-      fix: 'use StringEquals with "system:serviceaccount:<namespace>:<name>" for each service account that needs the role',
+      fix: irsaSubjectWildcard.fix,
     })),
 };

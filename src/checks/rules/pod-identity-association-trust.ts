@@ -10,6 +10,7 @@ export const podIdentityAssociationTrust: Rule = {
   id: 'EKSID-POD-010',
   statement: 'The trust of a pod identity association\'s role lets that association in: its session tag conditions hold for the association\'s cluster, namespace and service account.',
   level: CheckLevel.ERROR,
+  fix: 'scope the trust of the role to the association\'s cluster, namespace and service account, or use the role made for them',
   check: (model) => model.associations.flatMap((association) => {
     const role = model.roleByArn(association.roleArn, association.stackName);
     if (!role?.trust) return [];

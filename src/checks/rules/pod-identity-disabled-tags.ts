@@ -8,6 +8,7 @@ export const podIdentityDisabledTags: Rule = {
   id: 'EKSID-POD-004',
   statement: 'A pod identity association with DisableSessionTags uses a role whose trust does not require aws:RequestTag conditions.',
   level: CheckLevel.ERROR,
+  fix: 'remove the aws:RequestTag conditions from the trust policy of the role, or turn session tags back on',
   check: (model) => model.associations.filter((a) => a.disableSessionTags).flatMap((association) => {
     const role = model.roleByArn(association.roleArn, association.stackName);
     if (!role?.trust) return [];

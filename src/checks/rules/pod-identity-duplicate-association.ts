@@ -7,6 +7,7 @@ export const podIdentityDuplicateAssociation: Rule = {
   id: 'EKSID-POD-005',
   statement: 'A cluster has at most one pod identity association per namespace and service account.',
   level: CheckLevel.ERROR,
+  fix: 'keep one association per service account; to give it more permissions, add them to that association\'s role',
   check: (model) => {
     const first = new Map<string, AssociationModel>();
     return model.associations.filter((a) => a.namespace !== undefined).flatMap((a) => {
@@ -20,7 +21,7 @@ export const podIdentityDuplicateAssociation: Rule = {
         ...at(a),
         message: `pod identity associations ${earlier.logicalId} (stack ${earlier.stackName}) and ${a.logicalId} both target `
           + `${a.namespace}/${a.serviceAccount} on ${model.clusterLabel(a.clusterKey)}: EKS rejects the second one`,
-        fix: 'keep one association per service account; to give it more permissions, add them to that association\'s role',
+        fix: podIdentityDuplicateAssociation.fix,
       }];
     });
   },

@@ -15,6 +15,7 @@ export const podIdentityNodeRole: Rule = {
   id: 'EKSID-POD-008',
   statement: 'On a cluster with pod identity associations, every node group role allows eks-auth:AssumeRoleForPodIdentity.',
   level: CheckLevel.WARNING,
+  fix: 'attach AmazonEKSWorkerNodeMinimalPolicy (or AmazonEKSWorkerNodePolicy) to the node role, or allow eks-auth:AssumeRoleForPodIdentity in one of its policies',
   check: (model) => {
     const clusters = associationsByCluster(model);
     return model.nodegroups.filter((ng) => clusters.has(ng.clusterKey)).flatMap((ng) => {

@@ -42,6 +42,7 @@ export const podIdentityTargetRole: Rule = {
   id: 'EKSID-POD-009',
   statement: 'The TargetRoleArn role of a pod identity association allows the association role sts:AssumeRole and sts:TagSession.',
   level: CheckLevel.ERROR,
+  fix: 'trust the association role (or its account, with ArnEquals aws:PrincipalARN) for sts:AssumeRole and sts:TagSession in the target role',
   check: (model) => model.associations.flatMap((association) => {
     const problem = targetRoleProblem(model, association);
     if (!problem) return [];

@@ -9,6 +9,7 @@ export const podIdentityTrustActions: Rule = {
   id: 'EKSID-POD-002',
   statement: `The role of a pod identity association allows ${POD_IDENTITY_PRINCIPAL} both sts:AssumeRole and sts:TagSession (wildcards such as sts:* count).`,
   level: CheckLevel.ERROR,
+  fix: `allow the service principal ${POD_IDENTITY_PRINCIPAL} the actions sts:AssumeRole and sts:TagSession in the trust policy of the role`,
   check: (model) => model.associations.flatMap((association) => {
     const role = model.roleByArn(association.roleArn, association.stackName);
     if (!role?.trust) return [];

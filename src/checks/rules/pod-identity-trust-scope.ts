@@ -7,6 +7,8 @@ export const podIdentityTrustScope: Rule = {
   statement: 'A role trusting pods.eks.amazonaws.com scopes sts:AssumeRole to a cluster, namespace and service account with '
     + 'aws:RequestTag/eks-cluster-arn (or eks-cluster-name), aws:RequestTag/kubernetes-namespace and aws:RequestTag/kubernetes-service-account conditions.',
   level: CheckLevel.WARNING,
+  fix: 'add StringEquals conditions on aws:RequestTag/eks-cluster-arn, aws:RequestTag/kubernetes-namespace and '
+    + 'aws:RequestTag/kubernetes-service-account to the statement that allows sts:AssumeRole and sts:TagSession',
   check: (model) => model.roles.flatMap((role) => {
     if (model.associationsUsing(role).some((a) => a.disableSessionTags)) return []; // no tags arrive to condition on
     const missing = new Set(model.podIdentityStatements(role).filter((g) => g.allowsAssumeRole && !g.statement.opaqueConditions).flatMap((g) => [
@@ -19,8 +21,7 @@ export const podIdentityTrustScope: Rule = {
       ...at(role, TRUST_POLICY),
       message: `role ${role.logicalId} trusts pods.eks.amazonaws.com without ${[...missing].join(', ')} `
         + 'conditions: an association for any cluster, namespace or service account in the account (made by anyone who may pass the role) gets its credentials',
-      fix: 'add StringEquals conditions on aws:RequestTag/eks-cluster-arn, aws:RequestTag/kubernetes-namespace and '
-        + 'aws:RequestTag/kubernetes-service-account to the statement that allows sts:AssumeRole and sts:TagSession',
+      fix: podIdentityTrustScope.fix,
     }];
   }),
 };

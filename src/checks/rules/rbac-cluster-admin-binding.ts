@@ -7,13 +7,14 @@ export const rbacClusterAdminBinding: Rule = {
   id: 'EKSID-RBAC-002',
   statement: 'No RoleBinding or ClusterRoleBinding binds the cluster-admin ClusterRole (grant cluster admin with an access policy, where the report shows it).',
   level: CheckLevel.WARNING,
+  fix: 'give the principals AmazonEKSClusterAdminPolicy through an access entry instead, or bind a narrower ClusterRole',
   check: (model) => model.rbacObjects.filter((o) => (o.kind === 'RoleBinding' || o.kind === 'ClusterRoleBinding') && o.roleRef?.kind === 'ClusterRole')
     .flatMap((binding) => {
       const risk = clusterRoleRisk(binding.roleRef!.name);
       return risk ? [{
         ...at(binding.logicalId ? binding : { stackName: binding.stackName }),
         message: `${binding.kind} ${binding.namespace ? `${binding.namespace}/` : ''}${binding.name} (${binding.source}): ${risk}, for ${binding.subjects.map((s) => `${s.kind} ${s.name}`).join(', ') || 'no subject'}`,
-        fix: 'give the principals AmazonEKSClusterAdminPolicy through an access entry instead, or bind a narrower ClusterRole',
+        fix: rbacClusterAdminBinding.fix,
       }] : [];
     }),
 };

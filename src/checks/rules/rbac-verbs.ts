@@ -7,6 +7,7 @@ export const rbacVerbs: Rule = {
   id: 'EKSID-RBAC-003',
   statement: 'The rules of a Role or ClusterRole use Kubernetes verbs (a misspelt verb grants nothing).',
   level: CheckLevel.WARNING,
+  fix: 'use Kubernetes verbs (get, list, watch, create, update, patch, delete, deletecollection, ...) or *, spelt as Kubernetes spells them',
   check: (model) => model.rbacObjects.filter((o) => o.kind === 'Role' || o.kind === 'ClusterRole').flatMap((role) =>
     role.rules.flatMap((rule, i) => rule.verbs.flatMap((verb) => {
       const problem = rbacVerbProblem(verb, (rule.nonResourceURLs ?? []).length > 0, false);

@@ -8,6 +8,7 @@ export const serviceAccountRoleTrust: Rule = {
   id: 'EKSID-SA-001',
   statement: 'The role in a service account\'s eks.amazonaws.com/role-arn annotation trusts the cluster\'s OIDC provider for that service account.',
   level: CheckLevel.ERROR,
+  fix: 'add a trust statement for the cluster\'s OIDC provider with StringEquals "<issuer>:sub": "system:serviceaccount:<namespace>:<name>" to the role, or annotate the service account with the role made for it',
   check: (model) => model.serviceAccounts.flatMap((sa) => {
     const role = model.roleByArn(sa.roleArn, sa.stackName);
     if (!role || !role.trust || associationOf(model, sa)) return []; // role not in the templates, or pod identity wins (EKSID-SA-002)

@@ -1,5 +1,5 @@
 import { catalogEntries, catalogMarkdown } from '../../catalog/catalog-listing';
-import { optionValue, printText, usageError } from '../cli-support';
+import { LineWriter, optionValue, printText, usageError } from '../cli-support';
 
 const USAGE = [
   'usage: cdk-eks-identity catalog [--format md|json]',
@@ -18,10 +18,11 @@ const FORMATS = ['md', 'json'];
  * `cdk-eks-identity catalog`: prints the controller catalog.
  *
  * @param args the arguments after `catalog`
- * @param out where output lines go
+ * @param out where output lines go (standard output)
+ * @param err where usage and error messages go (standard error)
  * @returns the exit code: 0, or 2 on bad usage
  */
-export function runCatalog(args: string[], out: (line: string) => void): number {
+export function runCatalog(args: string[], out: LineWriter, err: LineWriter): number {
   let format = 'md';
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -31,12 +32,12 @@ export function runCatalog(args: string[], out: (line: string) => void): number 
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const { value, next } = optionValue(args, i, '--format');
       if (value === undefined || !FORMATS.includes(value)) {
-        return usageError(out, USAGE[0], `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
+        return usageError(err, USAGE[0], `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
       }
       format = value;
       i = next;
     } else {
-      return usageError(out, USAGE[0], `unexpected argument ${arg}`);
+      return usageError(err, USAGE[0], `unexpected argument ${arg}`);
     }
   }
   const entries = catalogEntries();

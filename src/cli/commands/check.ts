@@ -2,7 +2,7 @@ import { readAssembly } from '../../checks/assembly';
 import { CheckFinding, CheckInput, CheckLevel } from '../../checks/check-types';
 import { EksIdentityChecks } from '../../checks/eks-identity-checks';
 import { sarifLog } from '../../checks/sarif';
-import { assemblyFailure, optionValue, printText, usageError } from '../cli-support';
+import { assemblyFailure, LineWriter, optionValue, printText, usageError } from '../cli-support';
 
 const USAGE = [
   'usage: cdk-eks-identity check [<cdk.out>] [--format text|json|sarif] [--fail-on warning|error] [--suppress <RULE-ID>=<reason>]...',
@@ -38,11 +38,12 @@ function atOrAbove(finding: CheckFinding, level: CheckLevel): boolean {
  * `cdk-eks-identity check <cdk.out>`: runs the rule pack over a cloud assembly.
  *
  * @param args the arguments after `check`
- * @param out where output lines go
+ * @param out where output lines go (standard output)
+ * @param err where usage and error messages go (standard error)
  * @returns the exit code: 0 when no finding at or above the `--fail-on` level (default error)
  * remains, 1 when one does, 2 on bad usage or an unreadable assembly
  */
-export function runCheck(args: string[], out: (line: string) => void): number {
+export function runCheck(args: string[], out: LineWriter, err: LineWriter): number {
   let directory: string | undefined;
   let format = 'text';
   let failOn = CheckLevel.ERROR;
@@ -59,22 +60,22 @@ export function runCheck(args: string[], out: (line: string) => void): number {
       format = 'json';
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const { value, next } = optionValue(args, i, '--format');
-      if (value === undefined || !FORMATS.includes(value)) return usageError(out, USAGE[0], `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
+      if (value === undefined || !FORMATS.includes(value)) return usageError(err, USAGE[0], `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
       format = value;
       i = next;
     } else if (arg === '--fail-on' || arg.startsWith('--fail-on=')) {
       const { value, next } = optionValue(args, i, '--fail-on');
-      if (value === undefined || !FAIL_LEVELS.includes(value)) return usageError(out, USAGE[0], `--fail-on takes one of ${FAIL_LEVELS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
+      if (value === undefined || !FAIL_LEVELS.includes(value)) return usageError(err, USAGE[0], `--fail-on takes one of ${FAIL_LEVELS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
       failOn = value as CheckLevel;
       i = next;
     } else if (arg === '--suppress' || arg.startsWith('--suppress=')) {
       const { value, next } = optionValue(args, i, '--suppress');
       const match = /^([^=]+)=(.*)$/.exec(value ?? '');
-      if (!match) return usageError(out, USAGE[0], '--suppress takes <RULE-ID>=<reason>');
+      if (!match) return usageError(err, USAGE[0], '--suppress takes <RULE-ID>=<reason>');
       suppressions.push({ ruleId: match[1], reason: match[2] });
       i = next;
     } else if (arg.startsWith('-') || directory !== undefined) {
-      return usageError(out, USAGE[0], `unexpected argument ${arg}`);
+      return usageError(err, USAGE[0], `unexpected argument ${arg}`);
     } else {
       directory = arg;
     }
@@ -85,13 +86,13 @@ export function runCheck(args: string[], out: (line: string) => void): number {
   try {
     checks = new EksIdentityChecks({ suppressions });
   } catch (e) {
-    return usageError(out, USAGE[0], (e as Error).message);
+    return usageError(err, USAGE[0], (e as Error).message);
   }
   let inputs: CheckInput[];
   try {
     inputs = readAssembly(assembly);
   } catch (e) {
-    return assemblyFailure(out, e);
+    return assemblyFailure(err, e);
   }
   const findings = checks.run(inputs);
 

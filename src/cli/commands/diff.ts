@@ -1,5 +1,5 @@
 import { IdentityDiff } from '../../diff/identity-diff';
-import { assemblyFailure, optionValue, printText, usageError } from '../cli-support';
+import { assemblyFailure, LineWriter, optionValue, printText, usageError } from '../cli-support';
 
 const USAGE = [
   'usage: cdk-eks-identity diff <before> <after> [--format md|json] [--fail-on-broadening]',
@@ -22,11 +22,12 @@ const FORMATS = ['md', 'json'];
  * `cdk-eks-identity diff <before> <after>`: prints what changed in identity and access.
  *
  * @param args the arguments after `diff`
- * @param out where output lines go
+ * @param out where output lines go (standard output)
+ * @param err where usage and error messages go (standard error)
  * @returns the exit code: 0; 1 with `--fail-on-broadening` when a change grants more than before;
  * 2 on bad usage or an unreadable assembly
  */
-export function runDiff(args: string[], out: (line: string) => void): number {
+export function runDiff(args: string[], out: LineWriter, err: LineWriter): number {
   const directories: string[] = [];
   let format = 'md';
   let failOnBroadening = false;
@@ -37,24 +38,24 @@ export function runDiff(args: string[], out: (line: string) => void): number {
       return 0;
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const { value, next } = optionValue(args, i, '--format');
-      if (value === undefined || !FORMATS.includes(value)) return usageError(out, USAGE[0], `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
+      if (value === undefined || !FORMATS.includes(value)) return usageError(err, USAGE[0], `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
       format = value;
       i = next;
     } else if (arg === '--fail-on-broadening') {
       failOnBroadening = true;
     } else if (arg.startsWith('-') || directories.length === 2) {
-      return usageError(out, USAGE[0], `unexpected argument ${arg}`);
+      return usageError(err, USAGE[0], `unexpected argument ${arg}`);
     } else {
       directories.push(arg);
     }
   }
-  if (directories.length !== 2) return usageError(out, USAGE[0], 'diff takes two cloud assembly directories: <before> <after>');
+  if (directories.length !== 2) return usageError(err, USAGE[0], 'diff takes two cloud assembly directories: <before> <after>');
 
   let diff: IdentityDiff;
   try {
     diff = IdentityDiff.between(directories[0], directories[1]);
   } catch (e) {
-    return assemblyFailure(out, e);
+    return assemblyFailure(err, e);
   }
   printText(out, format === 'json' ? diff.toJson() : diff.toMarkdown());
   return failOnBroadening && diff.broadened ? 1 : 0;

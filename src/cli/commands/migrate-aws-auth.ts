@@ -5,6 +5,7 @@ import { AccessEntryType } from '../../core/access-entry-type';
 import { AccessPolicy, AccessScopeType, CLUSTER_ADMIN_POLICY_NAME } from '../../core/access-policy';
 import { parseIamArn } from '../../core/arn';
 import { AuthenticationMode } from '../../core/authentication-mode';
+import { EXIT_USAGE, LineWriter } from '../cli-support';
 
 const USAGE = [
   'usage: cdk-eks-identity migrate-aws-auth <file|-> [--format json|ts] [--authentication-mode CONFIG_MAP|API_AND_CONFIG_MAP|API]',
@@ -27,10 +28,9 @@ const USAGE = [
   'exit code: 0 everything migrates, 1 some mappings cannot be migrated (listed), 2 bad usage or unreadable input',
 ];
 
-/** Exit codes of the command. */
+/** Exit codes of the command (and EXIT_USAGE, 2: bad usage or unreadable input). */
 const EXIT_OK = 0;
 const EXIT_UNMAPPABLE = 1;
-const EXIT_USAGE = 2;
 
 interface Options {
   readonly help?: boolean;
@@ -50,15 +50,16 @@ interface Input {
 /**
  * `cdk-eks-identity migrate-aws-auth <file|->`: prints what an `aws-auth` ConfigMap becomes as
  * access entries, as JSON (the plan) or as TypeScript using the library. Returns the exit code:
- * non-zero when something cannot be migrated (1) or the input cannot be read (2).
+ * non-zero when something cannot be migrated (1) or the input cannot be read (2). The plan goes
+ * to `out` (standard output), usage and error messages to `err` (standard error).
  */
-export function runMigrateAwsAuth(args: string[], input: Input, out: (line: string) => void): number {
+export function runMigrateAwsAuth(args: string[], input: Input, out: LineWriter, err: LineWriter): number {
   let options: Options;
   try {
     options = parseArgs(args);
   } catch (e) {
-    out(`error: ${(e as Error).message}`);
-    USAGE.forEach((line) => out(line));
+    err(`error: ${(e as Error).message}`);
+    USAGE.forEach((line) => err(line));
     return EXIT_USAGE;
   }
   if (options.help) {
@@ -68,17 +69,34 @@ export function runMigrateAwsAuth(args: string[], input: Input, out: (line: stri
 
   let plan: AwsAuthMigrationPlan;
   try {
-    const read = (file: string) => (file === '-' ? input.readStdin() : input.readFile(file));
+    const read = (file: string) => readInput(input, file);
     const text = read(options.source);
     plan = planAwsAuthMigration(text, planOptions(options, read));
   } catch (e) {
-    out(`error: ${(e as Error).message}`);
+    err(`error: ${(e as Error).message}`);
     return EXIT_USAGE;
   }
 
   const lines = options.format === 'ts' ? renderTypeScript(plan, options) : JSON.stringify(planToJson(plan), undefined, 2).split('\n');
   lines.forEach((line) => out(line));
   return plan.unmappable.length > 0 ? EXIT_UNMAPPABLE : EXIT_OK;
+}
+
+/**
+ * A file of the command line (`-`: standard input) as text; a file that cannot be read throws a
+ * message naming it (not the raw system error).
+ */
+function readInput(input: Input, file: string): string {
+  try {
+    return file === '-' ? input.readStdin() : input.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined) throw e;
+    const what = file === '-' ? 'standard input' : file;
+    if (code === 'ENOENT') throw new Error(`${what} does not exist`);
+    if (code === 'EISDIR') throw new Error(`${what} is a directory, not a file`);
+    throw new Error(`cannot read ${what} (${code})`);
+  }
 }
 
 /** The plan options the command line gives, read and checked (throws naming the option). */

@@ -1,5 +1,5 @@
 import { IdentityReport } from '../../report/identity-report';
-import { assemblyFailure, optionValue, printText, usageError } from '../cli-support';
+import { assemblyFailure, LineWriter, optionValue, printText, usageError } from '../cli-support';
 
 const USAGE = [
   'usage: cdk-eks-identity report [<cdk.out>] [--format md|json|mermaid]',
@@ -20,10 +20,11 @@ const FORMATS = ['md', 'json', 'mermaid'];
  * `cdk-eks-identity report <cdk.out>`: prints the identity report of a cloud assembly.
  *
  * @param args the arguments after `report`
- * @param out where output lines go
+ * @param out where output lines go (standard output)
+ * @param err where usage and error messages go (standard error)
  * @returns the exit code: 0, or 2 on bad usage or an unreadable directory
  */
-export function runReport(args: string[], out: (line: string) => void): number {
+export function runReport(args: string[], out: LineWriter, err: LineWriter): number {
   let directory: string | undefined;
   let format = 'md';
   for (let i = 0; i < args.length; i++) {
@@ -33,11 +34,11 @@ export function runReport(args: string[], out: (line: string) => void): number {
       return 0;
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const { value, next } = optionValue(args, i, '--format');
-      if (value === undefined || !FORMATS.includes(value)) return usageError(out, USAGE[0], `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
+      if (value === undefined || !FORMATS.includes(value)) return usageError(err, USAGE[0], `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
       format = value;
       i = next;
     } else if (arg.startsWith('-') || directory !== undefined) {
-      return usageError(out, USAGE[0], `unexpected argument ${arg}`);
+      return usageError(err, USAGE[0], `unexpected argument ${arg}`);
     } else {
       directory = arg;
     }
@@ -47,7 +48,7 @@ export function runReport(args: string[], out: (line: string) => void): number {
   try {
     report = IdentityReport.fromAssembly(directory ?? 'cdk.out');
   } catch (e) {
-    return assemblyFailure(out, e);
+    return assemblyFailure(err, e);
   }
   printText(out, format === 'json' ? report.toJson() : format === 'mermaid' ? report.toMermaid() : report.toMarkdown());
   return 0;

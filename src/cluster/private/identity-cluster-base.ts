@@ -3,10 +3,10 @@ import { AccessEntryOptions, ClusterAccess } from '../../access/cluster-access';
 import { KubernetesGroup, KubernetesGroupOptions } from '../../access/kubernetes-group';
 import { AccessPolicy, AccessScopeType } from '../../core/access-policy';
 import { AuthenticationMode } from '../../core/authentication-mode';
+import { fargatePatternFor } from '../../core/kubernetes-names';
 import { WorkloadIdentity, WorkloadIdentityOptions } from '../../identity/workload-identity';
 import { ClusterKubernetesObjects } from '../../k8s/cluster-kubernetes-objects';
 import { KubernetesServiceAccount, ServiceAccountOptions } from '../../k8s/kubernetes-service-account';
-import { fargatePatternFor } from '../../private/pod-identity-namespaces';
 import { IIdentityCluster } from '../i-identity-cluster';
 
 /**

@@ -67,6 +67,8 @@ export class ImportedIdentityCluster extends IdentityClusterBase {
         clusterName: this.clusterName,
         openIdConnectIssuerUrl: this.openIdConnectIssuerUrl,
         openIdConnectProviderArn: this.openIdConnectProviderArn,
+        ...(this.podIdentityAgentInstalled !== undefined ? { podIdentityAgentInstalled: this.podIdentityAgentInstalled } : {}),
+        ...(this.fargateNamespaces.length > 0 ? { fargateNamespaces: [...this.fargateNamespaces] } : {}),
       });
     }
   }

@@ -1,3 +1,4 @@
+import { isKnown } from '../../core/deploy-time';
 import { flagsWhen, makeChange, pairByKey } from '../change-list';
 import { IdentityChange, IdentityChangeArea, IdentityChangeFlag, IdentityChangeKind } from '../diff-types';
 import { AssociationSnapshot } from '../identity-snapshot';
@@ -75,6 +76,12 @@ function associationChange(
   });
 }
 
+/** A target role for a detail line: its label, and its ARN when that is literal and says more (the account). */
+function targetText(a: AssociationSnapshot): string {
+  const arn = a.targetRoleArn;
+  return arn !== undefined && isKnown(arn) && !a.targetRoleLabel!.includes(arn) ? `${a.targetRoleLabel} (${arn})` : a.targetRoleLabel!;
+}
+
 function targetRoleChange(before: AssociationSnapshot | undefined, after: AssociationSnapshot | undefined): IdentityChange | undefined {
   const b = before?.targetRole;
   const a = after?.targetRole;
@@ -92,8 +99,8 @@ function targetRoleChange(before: AssociationSnapshot | undefined, after: Associ
     subject: `target role of ${association.serviceAccountLabel}`,
     summary,
     details: [
-      ...(b !== undefined ? [`- ${before!.targetRoleLabel} (TargetRoleArn ${before!.targetRoleArn})`] : []),
-      ...(a !== undefined ? [`+ ${after!.targetRoleLabel} (TargetRoleArn ${after!.targetRoleArn}): pods get its credentials`] : []),
+      ...(b !== undefined ? [`- ${targetText(before!)}`] : []),
+      ...(a !== undefined ? [`+ ${targetText(after!)}: pods get its credentials`] : []),
     ],
   });
 }

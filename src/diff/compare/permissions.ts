@@ -23,9 +23,14 @@ export function permissionsChange(pair: RolePair): IdentityChange | undefined {
   const place = rolePlace(pair);
   const kind = !pair.before ? IdentityChangeKind.ADDED : !pair.after ? IdentityChangeKind.REMOVED : IdentityChangeKind.CHANGED;
   const widens = roleExisted && (added.some((s) => s.effect === 'Allow') || removed.some((s) => s.effect === 'Deny') || addedPolicies.length > 0);
+  const adds = added.length + addedPolicies.length > 0;
+  const removes = removed.length + removedPolicies.length > 0;
+  // Only additions: added; only removals of what allowed: reduced; anything else (statements
+  // replaced, a Deny removed): changed (the label says whether it widened).
+  const how = adds && !removes ? 'added' : removes && !adds && !widens ? 'reduced' : 'changed';
   const summary = kind === IdentityChangeKind.ADDED ? `permissions of new ${place.subject}`
     : kind === IdentityChangeKind.REMOVED ? `${place.subject} removed, with its permissions`
-      : `permissions of ${place.subject} ${widens ? 'added' : 'reduced'}`;
+      : `permissions of ${place.subject} ${how}`;
   return makeChange({
     area: IdentityChangeArea.PERMISSIONS,
     kind,

@@ -1,6 +1,7 @@
 import { describeCharacters, literalShape } from './deploy-time';
 import { Problem } from './errors';
 import { MAX_NAMESPACE_LENGTH, MAX_SERVICE_ACCOUNT_NAME_LENGTH } from './limits';
+import { wildcardMatch } from './template/policy-document';
 
 /*
  * Kubernetes object names (https://kubernetes.io/docs/concepts/overview/working-with-objects/names/):
@@ -53,6 +54,12 @@ export function rbacObjectNameProblem(name: string, what = 'name'): Problem | un
   return undefined;
 }
 
+/*
+ * Fargate profile selectors match namespaces with wildcards: `*` for none, one or more characters,
+ * `?` for one (EKS user guide, "Define which Pods use AWS Fargate when launched", Fargate profile
+ * wildcards, https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html#fargate-profile-wildcards).
+ */
+
 /**
  * Why a Fargate profile selector's namespace is not a namespace name or pattern (`*` and `?` are
  * wildcards in Fargate selectors).
@@ -60,4 +67,13 @@ export function rbacObjectNameProblem(name: string, what = 'name'): Problem | un
 export function fargateNamespaceProblem(pattern: string): Problem | undefined {
   const problem = namespaceNameProblem(pattern.replace(/[*?]/g, 'a'), 'Fargate namespace');
   return problem && { problem: problem.problem.replace(/'[^']*'/, `'${pattern}'`), fix: `${problem.fix} (or a pattern with * and ?)` };
+}
+
+/**
+ * The first Fargate selector namespace (a name or a pattern with `*` and `?`) that selects a
+ * namespace, if one does: the one matcher the constructs (AUTO, POD_IDENTITY) and the rule pack
+ * (EKSID-POD-011) use.
+ */
+export function fargatePatternFor(patterns: string[], namespace: string): string | undefined {
+  return patterns.find((pattern) => wildcardMatch(pattern, namespace));
 }

@@ -228,17 +228,17 @@ describe('usage errors exit 2', () => {
   test('a file that cannot be read or parsed', () => {
     const missing = run(['/nonexistent/aws-auth.yaml']);
     expect(missing.code).toBe(2);
-    expect(missing.output).toMatch(/^error: ENOENT: no such file or directory/);
+    expect(missing.output).toMatch(/^error: \/nonexistent\/aws-auth\.yaml: ENOENT: no such file or directory/);
     const broken = run(['-'], 'data: [unclosed');
     expect(broken.code).toBe(2);
-    expect(broken.output).toMatch(/^error: the input is not valid YAML: /);
+    expect(broken.output).toMatch(/^error: standard input: the input is not valid YAML: /);
   });
 
-  test('an input larger than a ConfigMap can hold exits 2 with the size and the fix', () => {
+  test('an input larger than a ConfigMap can hold exits 2 naming the input, with the size and the fix', () => {
     const big = `${fs.readFileSync(path.join(FIXTURES, 'eksctl-nodegroups.yaml'), 'utf8')}#${'x'.repeat(1024 * 1024)}\n`;
     const { code, output } = run(['-'], big);
     expect(code).toBe(2);
-    expect(output).toBe(`error: the aws-auth input is ${Buffer.byteLength(big)} bytes, more than a ConfigMap can hold (1048576 bytes, 1 MiB); `
+    expect(output).toBe(`error: standard input: the aws-auth input is ${Buffer.byteLength(big)} bytes, more than a ConfigMap can hold (1048576 bytes, 1 MiB). Fix: `
       + 'give the ConfigMap as the cluster has it (kubectl get configmap aws-auth -n kube-system -o yaml), or only its data (-o jsonpath=\'{.data}\') when annotations or managed fields make the object larger');
   });
 

@@ -67,12 +67,20 @@ export function runMigrateAwsAuth(args: string[], input: Input, out: (line: stri
   }
 
   let plan: AwsAuthMigrationPlan;
+  const read = (file: string) => (file === '-' ? input.readStdin() : input.readFile(file));
+  let planned: AwsAuthMigrationPlanOptions;
   try {
-    const read = (file: string) => (file === '-' ? input.readStdin() : input.readFile(file));
-    const text = read(options.source);
-    plan = planAwsAuthMigration(text, planOptions(options, read));
+    planned = planOptions(options, read);
   } catch (e) {
     out(`error: ${(e as Error).message}`);
+    return EXIT_USAGE;
+  }
+  // Errors about the ConfigMap name where it came from.
+  const source = options.source === '-' ? 'standard input' : options.source;
+  try {
+    plan = planAwsAuthMigration(read(options.source), planned);
+  } catch (e) {
+    out(`error: ${source}: ${(e as Error).message}`);
     return EXIT_USAGE;
   }
 

@@ -3,10 +3,10 @@ import { AccessEntryOptions, ClusterAccess } from '../../access/cluster-access';
 import { KubernetesGroup, KubernetesGroupOptions } from '../../access/kubernetes-group';
 import { AccessPolicy, AccessScopeType } from '../../core/access-policy';
 import { AuthenticationMode } from '../../core/authentication-mode';
+import { fargatePatternFor } from '../../core/kubernetes-names';
 import { WorkloadIdentity, WorkloadIdentityOptions } from '../../identity/workload-identity';
 import { ClusterKubernetesObjects } from '../../k8s/cluster-kubernetes-objects';
 import { KubernetesServiceAccount, ServiceAccountOptions } from '../../k8s/kubernetes-service-account';
-import { fargatePatternFor } from '../../private/pod-identity-namespaces';
 import { IIdentityCluster } from '../i-identity-cluster';
 
 /**
@@ -51,7 +51,7 @@ export abstract class IdentityClusterBase extends Construct implements IIdentity
 
   public podIdentityUnavailableReasonFor(namespace: string): string | undefined {
     if (this.podIdentityUnavailableReason) return this.podIdentityUnavailableReason;
-    const pattern = fargatePatternFor(this.fargateNamespaces, namespace);
+    const pattern = fargatePatternFor(this._currentFargateNamespaces(), namespace);
     return pattern === undefined ? undefined
       : `a Fargate profile of cluster ${this.node.path} selects namespace ${namespace}${pattern === namespace ? '' : ` (${pattern})`}, and EKS Pod Identity does not run on AWS Fargate`;
   }

@@ -8,8 +8,10 @@ import { KUBERNETES_FILE_CLUSTER_HEADER } from '../core/kubernetes-vocabulary';
  * Reading templates and Kubernetes YAML from a cloud assembly directory (`cdk.out`). Everything
  * read is validated: the manifest must be an object, each template a JSON object with an object
  * `Resources`, and no file the manifest names (template or nested assembly) may lie outside the
- * assembly directory. A problem throws `AssemblyError` naming the file. Each manifest, template
- * and YAML file is read and parsed once; the inputs hold the one parsed copy of each template.
+ * assembly directory. A problem throws `AssemblyError` naming the file and saying what to do
+ * (`<file>: <problem>. Fix: <fix>`). Each manifest, template and YAML file is read and parsed
+ * once; the inputs hold the one parsed copy of each template, with the stack's account and region
+ * from the manifest's `environment` when they are concrete.
  *
  * The manifest format is the AWS CDK cloud assembly schema
  * (https://github.com/aws/aws-cdk-cli, packages/@aws-cdk/cloud-assembly-schema): `artifacts`
@@ -39,9 +41,14 @@ export class AssemblyError extends Error {
   }
 }
 
-/** `<file>: <problem>`. */
-function problemWith(file: string, problem: string): AssemblyError {
-  return new AssemblyError(file, `${file}: ${problem}`);
+/** How to fix an assembly that cdk synth wrote and something damaged. */
+const RESYNTH = 'run cdk synth again to rewrite the cloud assembly (it was damaged or edited by hand)';
+/** How to fix a manifest that names a file outside the assembly. */
+const STAY_INSIDE = 'check only cloud assemblies that cdk synth wrote: it keeps every template and nested assembly inside the directory';
+
+/** `<file>: <problem>. Fix: <fix>`. */
+function problemWith(file: string, problem: string, fix: string): AssemblyError {
+  return new AssemblyError(file, `${file}: ${problem}. Fix: ${fix}`);
 }
 
 /** What a JSON value is, for messages: `null`, `an array`, `a string`, ... */
@@ -61,7 +68,9 @@ function readText(file: string, what: string): string {
     return fs.readFileSync(file, 'utf-8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw problemWith(file, code === 'ENOENT' ? `${what} does not exist` : `cannot read ${what} (${code ?? (e as Error).message})`);
+    throw code === 'ENOENT'
+      ? problemWith(file, `${what} does not exist`, RESYNTH)
+      : problemWith(file, `cannot read ${what} (${code ?? (e as Error).message})`, 'make the file readable by the user running the command');
   }
 }
 
@@ -69,16 +78,17 @@ function parseJson(text: string, file: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw problemWith(file, `${what} is not valid JSON (${(e as Error).message})`);
+    throw problemWith(file, `${what} is not valid JSON (${(e as Error).message})`, RESYNTH);
   }
 }
 
 /** Parses a template's text: a JSON object whose `Resources`, when present, is an object. */
 function parseTemplate(text: string, file: string): any {
   const template = parseJson(text, file, 'the template');
-  if (!isObject(template)) throw problemWith(file, `not a CloudFormation template: expected a JSON object, found ${kindOf(template)}`);
+  const fix = `${RESYNTH}; a template written by hand must be a JSON object whose Resources is an object of resources by logical id`;
+  if (!isObject(template)) throw problemWith(file, `not a CloudFormation template: expected a JSON object, found ${kindOf(template)}`, fix);
   if ('Resources' in template && !isObject(template.Resources)) {
-    throw problemWith(file, `not a CloudFormation template: Resources must be an object of resources, found ${kindOf(template.Resources)}`);
+    throw problemWith(file, `not a CloudFormation template: Resources must be an object of resources, found ${kindOf(template.Resources)}`, fix);
   }
   return template;
 }
@@ -98,7 +108,10 @@ export function clusterOfKubernetesYaml(text: string): string | undefined {
 function parseKubernetesYaml(text: string, file: string): any[] {
   const documents = YAML.parseAllDocuments(text);
   return documents.flatMap((document) => {
-    if (document.errors.length > 0) throw problemWith(file, `invalid YAML: ${document.errors[0].message}`);
+    if (document.errors.length > 0) {
+      throw problemWith(file, `invalid YAML: ${document.errors[0].message}`,
+        'run cdk synth again to rewrite the Kubernetes YAML, or correct (or remove) the file if you put it there yourself');
+    }
     const object = document.toJS();
     return object === null || object === undefined ? [] : [object];
   });
@@ -110,10 +123,25 @@ function artifactIdOf(templateFile: string): string {
   return file.endsWith(TEMPLATE_SUFFIX) ? file.slice(0, -TEMPLATE_SUFFIX.length) : file;
 }
 
-/** A stack artifact of a manifest: its template file and stack name. */
+/** A stack artifact of a manifest: its template file, stack name and concrete environment. */
 interface StackArtifact {
   readonly templateFile: string;
   readonly stackName: string;
+  readonly account?: string;
+  readonly region?: string;
+}
+
+/**
+ * The concrete account and region of an artifact's `environment` (`aws://<account>/<region>`;
+ * `unknown-account` and `unknown-region` for an environment-agnostic stack).
+ */
+function environmentOf(environment: unknown): { account?: string; region?: string } {
+  const match = typeof environment === 'string' ? /^aws:\/\/([^/]+)\/([^/]+)$/.exec(environment) : null;
+  if (!match) return {};
+  return {
+    ...(/^\d{12}$/.test(match[1]) ? { account: match[1] } : {}),
+    ...(/^[a-z]+(-[a-z]+)+-\d+$/.test(match[2]) ? { region: match[2] } : {}),
+  };
 }
 
 /** The stack artifacts and nested assemblies a manifest lists (validated, paths as written). */
@@ -124,23 +152,27 @@ interface ManifestContents {
 
 function readManifest(manifestFile: string): ManifestContents {
   const manifest = parseJson(readText(manifestFile, 'the cloud assembly manifest'), manifestFile, 'the cloud assembly manifest');
-  if (!isObject(manifest)) throw problemWith(manifestFile, `not a cloud assembly manifest: expected a JSON object, found ${kindOf(manifest)}`);
+  if (!isObject(manifest)) throw problemWith(manifestFile, `not a cloud assembly manifest: expected a JSON object, found ${kindOf(manifest)}`, RESYNTH);
   const artifacts = manifest.artifacts ?? {};
-  if (!isObject(artifacts)) throw problemWith(manifestFile, `not a cloud assembly manifest: artifacts must be an object, found ${kindOf(artifacts)}`);
+  if (!isObject(artifacts)) throw problemWith(manifestFile, `not a cloud assembly manifest: artifacts must be an object, found ${kindOf(artifacts)}`, RESYNTH);
   const contents: ManifestContents = { stacks: [], nestedDirectories: [] };
   for (const [id, artifact] of Object.entries<any>(artifacts)) {
-    if (!isObject(artifact)) throw problemWith(manifestFile, `artifact ${id} must be an object, found ${kindOf(artifact)}`);
+    if (!isObject(artifact)) throw problemWith(manifestFile, `artifact ${id} must be an object, found ${kindOf(artifact)}`, RESYNTH);
     if (artifact.type === STACK_ARTIFACT) {
       const templateFile = artifact.properties?.templateFile;
       if (typeof templateFile !== 'string' || templateFile === '') {
-        throw problemWith(manifestFile, `stack artifact ${id} has no properties.templateFile (found ${kindOf(templateFile)})`);
+        throw problemWith(manifestFile, `stack artifact ${id} has no properties.templateFile (found ${kindOf(templateFile)})`, RESYNTH);
       }
       const stackName = artifact.properties?.stackName;
-      contents.stacks.push({ templateFile, stackName: typeof stackName === 'string' && stackName !== '' ? stackName : id });
+      contents.stacks.push({
+        templateFile,
+        stackName: typeof stackName === 'string' && stackName !== '' ? stackName : id,
+        ...environmentOf(artifact.environment),
+      });
     } else if (artifact.type === NESTED_ASSEMBLY_ARTIFACT) {
       const directoryName = artifact.properties?.directoryName;
       if (typeof directoryName !== 'string' || directoryName === '') {
-        throw problemWith(manifestFile, `nested assembly artifact ${id} has no properties.directoryName (found ${kindOf(directoryName)})`);
+        throw problemWith(manifestFile, `nested assembly artifact ${id} has no properties.directoryName (found ${kindOf(directoryName)})`, RESYNTH);
       }
       contents.nestedDirectories.push({ artifactId: id, directoryName });
     }
@@ -170,7 +202,9 @@ class AssemblyReader {
     } catch {
       stat = undefined;
     }
-    if (!stat?.isDirectory()) throw new AssemblyError(root, `${root} is not a directory (run cdk synth first, or pass the cloud assembly directory)`);
+    if (!stat?.isDirectory()) {
+      throw new AssemblyError(root, `${root} is not a directory. Fix: run cdk synth first, or pass the cloud assembly directory (cdk.out)`);
+    }
     this.realRoot = fs.realpathSync(root);
   }
 
@@ -184,17 +218,17 @@ class AssemblyReader {
     this.visited.add(real);
     const manifestFile = path.join(directory, MANIFEST_FILE);
     if (!fs.existsSync(manifestFile)) {
-      throw new AssemblyError(directory, `${directory} is not a cloud assembly: it has no ${MANIFEST_FILE} (run cdk synth first)`);
+      throw new AssemblyError(directory, `${directory} is not a cloud assembly: it has no ${MANIFEST_FILE}. Fix: run cdk synth first, or pass the directory cdk synth wrote (cdk.out)`);
     }
     const manifest = readManifest(manifestFile);
     const inputs = manifest.stacks.map((stack) => {
       const templatePath = this.contained(manifestFile, directory, stack.templateFile, `template file of stack ${stack.stackName}`);
-      return this.readStack(templatePath, stack.stackName);
+      return this.readStack(templatePath, stack);
     });
     for (const nested of manifest.nestedDirectories) {
       const nestedDirectory = this.contained(manifestFile, directory, nested.directoryName, `directory of nested assembly ${nested.artifactId}`);
       if (!fs.statSync(nestedDirectory).isDirectory()) {
-        throw problemWith(nestedDirectory, `not a directory (named as nested assembly ${nested.artifactId} by ${manifestFile})`);
+        throw problemWith(nestedDirectory, `not a directory (named as nested assembly ${nested.artifactId} by ${manifestFile})`, RESYNTH);
       }
       inputs.push(...this.readDirectory(nestedDirectory));
     }
@@ -205,25 +239,25 @@ class AssemblyReader {
   private contained(manifestFile: string, directory: string, relative: string, what: string): string {
     const file = path.join(directory, relative);
     if (path.isAbsolute(relative) || !isInside(path.resolve(this.root), path.resolve(file))) {
-      throw problemWith(file, `${manifestFile} names it as the ${what}, but it is outside the cloud assembly directory ${this.root}; refusing to read it`);
+      throw problemWith(file, `${manifestFile} names it as the ${what}, but it is outside the cloud assembly directory ${this.root}; refusing to read it`, STAY_INSIDE);
     }
-    if (!fs.existsSync(file)) throw problemWith(file, `${manifestFile} names it as the ${what}, but it does not exist`);
+    if (!fs.existsSync(file)) throw problemWith(file, `${manifestFile} names it as the ${what}, but it does not exist`, RESYNTH);
     this.assertRealPathInside(file, `${manifestFile} names it as the ${what}`);
     return file;
   }
 
   private assertRealPathInside(file: string, why: string): void {
     if (!isInside(this.realRoot, fs.realpathSync(file))) {
-      throw problemWith(file, `${why}, but it links to ${fs.realpathSync(file)}, outside the cloud assembly directory ${this.root}; refusing to read it`);
+      throw problemWith(file, `${why}, but it links to ${fs.realpathSync(file)}, outside the cloud assembly directory ${this.root}; refusing to read it`, STAY_INSIDE);
     }
   }
 
-  private readStack(templatePath: string, stackName: string): CheckInput {
+  private readStack(templatePath: string, stack: StackArtifact): CheckInput {
     const template = parseTemplate(readText(templatePath, 'the template'), templatePath);
     const directory = path.dirname(templatePath);
     const yamlFiles = this.kubernetesFilesOf(directory, artifactIdOf(templatePath));
     for (const file of yamlFiles) this.assertRealPathInside(file, 'it is a Kubernetes YAML file of the assembly');
-    return inputOf(templatePath, stackName, template, yamlFiles);
+    return inputOf(templatePath, stack, template, yamlFiles);
   }
 
   private kubernetesFilesOf(directory: string, artifactId: string): string[] {
@@ -237,7 +271,7 @@ class AssemblyReader {
 }
 
 /** The input of one stack: its parsed template and the Kubernetes YAML files written next to it. */
-function inputOf(templatePath: string, stackName: string, template: any, yamlFiles: string[]): CheckInput {
+function inputOf(templatePath: string, stack: Omit<StackArtifact, 'templateFile'>, template: any, yamlFiles: string[]): CheckInput {
   const manifests: any[] = [];
   const byCluster: ClusterKubernetesManifests[] = [];
   for (const file of yamlFiles) {
@@ -248,11 +282,13 @@ function inputOf(templatePath: string, stackName: string, template: any, yamlFil
     else manifests.push(...objects);
   }
   return {
-    stackName,
+    stackName: stack.stackName,
     template,
     kubernetesManifests: manifests,
     ...(byCluster.length > 0 ? { clusterKubernetesManifests: byCluster } : {}),
     templatePath,
+    ...(stack.account !== undefined ? { account: stack.account } : {}),
+    ...(stack.region !== undefined ? { region: stack.region } : {}),
   };
 }
 
@@ -264,31 +300,31 @@ function kubernetesFilesNextTo(templatePath: string): string[] {
     .map((name) => path.join(directory, name));
 }
 
-/** The stack names a directory's manifest gives its template files (file name → stack name). */
-function stackNamesOf(directory: string): Map<string, string> {
+/** The stacks a directory's manifest lists, by template file (file name → stack). */
+function stacksOf(directory: string): Map<string, StackArtifact> {
   const manifestFile = path.join(directory, MANIFEST_FILE);
   if (!fs.existsSync(manifestFile)) return new Map();
-  return new Map(readManifest(manifestFile).stacks.map((s) => [path.normalize(s.templateFile), s.stackName]));
+  return new Map(readManifest(manifestFile).stacks.map((s) => [path.normalize(s.templateFile), s]));
 }
 
 /**
  * Templates by path (e.g. the `templatePaths` CDK hands a policy validation plugin), each with the
- * Kubernetes YAML written next to it (`<artifactId>.<name>.k8s.yaml`). The stack name comes from
- * the directory's `manifest.json` when it lists the template (each directory's manifest is read
- * once), else from the file name.
+ * Kubernetes YAML written next to it (`<artifactId>.<name>.k8s.yaml`). The stack name (and its
+ * concrete account and region) come from the directory's `manifest.json` when it lists the
+ * template (each directory's manifest is read once), else the name from the file name.
  */
 export function readTemplateFiles(templatePaths: string[]): CheckInput[] {
-  const names = new Map<string, Map<string, string>>();
+  const manifests = new Map<string, Map<string, StackArtifact>>();
   return templatePaths.map((templatePath) => {
     const directory = path.dirname(templatePath);
-    let byFile = names.get(directory);
+    let byFile = manifests.get(directory);
     if (!byFile) {
-      byFile = stackNamesOf(directory);
-      names.set(directory, byFile);
+      byFile = stacksOf(directory);
+      manifests.set(directory, byFile);
     }
     const template = parseTemplate(readText(templatePath, 'the template'), templatePath);
-    const stackName = byFile.get(path.basename(templatePath)) ?? artifactIdOf(templatePath);
-    return inputOf(templatePath, stackName, template, kubernetesFilesNextTo(templatePath));
+    const stack = byFile.get(path.basename(templatePath)) ?? { stackName: artifactIdOf(templatePath) };
+    return inputOf(templatePath, stack, template, kubernetesFilesNextTo(templatePath));
   });
 }
 

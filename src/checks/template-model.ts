@@ -32,6 +32,10 @@ export interface StackModel {
   readonly text: TemplateText;
   /** Path of the template file, when read from one. */
   readonly templatePath?: string;
+  /** The stack's account, when known. */
+  readonly account?: string;
+  /** The stack's region, when known. */
+  readonly region?: string;
 }
 
 /** An `AWS::IAM::Role` with the policies attached to it. */
@@ -266,6 +270,8 @@ export class CheckModel {
         resources,
         text: new TemplateText(resources),
         ...(input.templatePath !== undefined ? { templatePath: input.templatePath } : {}),
+        ...(input.account !== undefined ? { account: input.account } : {}),
+        ...(input.region !== undefined ? { region: input.region } : {}),
       };
       this.stacks.push(stack);
       this.stacksByName.set(stack.name, stack);

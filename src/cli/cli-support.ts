@@ -18,6 +18,11 @@ export function optionValue(args: string[], index: number, name: string): { valu
   return { value: arg.slice(name.length + 1), next: index };
 }
 
+/** Writes a line to standard error (warnings that must not mix with a command's JSON or Markdown). */
+export function writeError(line: string): void {
+  console.error(line);
+}
+
 /** Prints `error: <problem>` and the usage line; returns exit code 2. */
 export function usageError(out: (line: string) => void, usage: string, problem: string): number {
   out(`error: ${problem}`);

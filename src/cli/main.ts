@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import * as fs from 'fs';
+import { writeError } from './cli-support';
 import { runCatalog } from './commands/catalog';
 import { runCheck } from './commands/check';
 import { runDiff } from './commands/diff';
@@ -19,18 +20,24 @@ const USAGE = [
   'Run `cdk-eks-identity <command> --help` for a command\'s options.',
 ];
 
-/** Runs the CLI with the arguments after the program name; returns the exit code. */
-export function main(argv: string[], out: (line: string) => void = (line) => console.log(line)): number {
+/**
+ * Runs the CLI with the arguments after the program name; returns the exit code.
+ *
+ * @param argv the arguments after the program name
+ * @param out where output lines go (standard output)
+ * @param err where warnings go (standard error)
+ */
+export function main(argv: string[], out: (line: string) => void = (line) => console.log(line), err: (line: string) => void = writeError): number {
   const [command, ...args] = argv;
   switch (command) {
     case 'catalog':
       return runCatalog(args, out);
     case 'check':
-      return runCheck(args, out);
+      return runCheck(args, out, err);
     case 'diff':
       return runDiff(args, out);
     case 'report':
-      return runReport(args, out);
+      return runReport(args, out, err);
     case 'migrate-aws-auth':
       return runMigrateAwsAuth(args, {
         readFile: (file) => fs.readFileSync(file, 'utf8'),

@@ -1,3 +1,4 @@
+import { partitionOfRegion } from '../../core/arn';
 import { parseServiceAccountSubject, serviceAccountSubject } from '../../core/irsa';
 import { parseOperator } from '../../core/trust/condition-evaluation';
 import { isExactSize } from '../../core/worst-case';
@@ -62,4 +63,10 @@ export function describeAssociation(association: AssociationModel): string {
   return association.addonName
     ? `addon ${association.addonName} pod identity association (${association.location})`
     : `pod identity association ${association.logicalId} (${association.namespace}/${association.serviceAccount})`;
+}
+
+/** The partition of a stack, when its region is known (`CheckInput.region`). */
+export function stackPartitionOf(model: CheckModel, stackName: string): string | undefined {
+  const region = model.findStack(stackName)?.region;
+  return region === undefined ? undefined : partitionOfRegion(region);
 }

@@ -2,14 +2,16 @@ import { readAssembly } from '../../checks/assembly';
 import { CheckFinding, CheckInput, CheckLevel } from '../../checks/check-types';
 import { EksIdentityChecks } from '../../checks/eks-identity-checks';
 import { sarifLog } from '../../checks/sarif';
-import { assemblyFailure, optionValue, printText, usageError } from '../cli-support';
+import { formatUnreadableResource, unreadableResources } from '../../checks/unreadable-resources';
+import { assemblyFailure, optionValue, printText, usageError, writeError } from '../cli-support';
 
 const USAGE = [
   'usage: cdk-eks-identity check [<cdk.out>] [--format text|json|sarif] [--fail-on warning|error] [--suppress <RULE-ID>=<reason>]...',
   '',
   'Checks the templates and Kubernetes YAML of a cloud assembly with the EKS identity rule pack.',
   'Exits 1 when a finding at or above the --fail-on level remains, 2 on bad usage or an unreadable',
-  'assembly (the message names the file).',
+  'assembly (the message names the file). A resource no rule can read (null, Properties that are',
+  'not an object, a trust policy that is not a policy document) is a warning on standard error.',
   '',
   '  <cdk.out>                       cloud assembly directory (default: cdk.out)',
   '  --format text|json|sarif        one line per finding and a count (default), the findings as a',
@@ -39,10 +41,11 @@ function atOrAbove(finding: CheckFinding, level: CheckLevel): boolean {
  *
  * @param args the arguments after `check`
  * @param out where output lines go
+ * @param err where warnings go (resources no rule can read), apart from the findings
  * @returns the exit code: 0 when no finding at or above the `--fail-on` level (default error)
  * remains, 1 when one does, 2 on bad usage or an unreadable assembly
  */
-export function runCheck(args: string[], out: (line: string) => void): number {
+export function runCheck(args: string[], out: (line: string) => void, err: (line: string) => void = writeError): number {
   let directory: string | undefined;
   let format = 'text';
   let failOn = CheckLevel.ERROR;
@@ -93,6 +96,7 @@ export function runCheck(args: string[], out: (line: string) => void): number {
   } catch (e) {
     return assemblyFailure(out, e);
   }
+  unreadableResources(inputs).forEach((resource) => err(formatUnreadableResource(resource)));
   const findings = checks.run(inputs);
 
   if (format === 'json') {

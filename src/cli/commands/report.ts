@@ -1,5 +1,7 @@
+import { readAssembly } from '../../checks/assembly';
+import { formatUnreadableResource, unreadableResources } from '../../checks/unreadable-resources';
 import { IdentityReport } from '../../report/identity-report';
-import { assemblyFailure, optionValue, printText, usageError } from '../cli-support';
+import { assemblyFailure, optionValue, printText, usageError, writeError } from '../cli-support';
 
 const USAGE = [
   'usage: cdk-eks-identity report [<cdk.out>] [--format md|json|mermaid]',
@@ -7,7 +9,8 @@ const USAGE = [
   'Reports, for every cluster of a cloud assembly, which service account can assume which IAM role',
   '(IRSA or EKS Pod Identity) and how tightly, what the roles may do, which IAM principals get which',
   'access entries, and the findings of the EKS identity rule pack. Exits 2 on bad usage or an',
-  'unreadable assembly (the message names the file).',
+  'unreadable assembly (the message names the file). A resource no rule can read is a warning on',
+  'standard error.',
   '',
   '  <cdk.out>                   cloud assembly directory (default: cdk.out)',
   '  --format md|json|mermaid    Markdown with Mermaid diagrams (default), the report as JSON,',
@@ -21,9 +24,10 @@ const FORMATS = ['md', 'json', 'mermaid'];
  *
  * @param args the arguments after `report`
  * @param out where output lines go
+ * @param err where warnings go (resources no rule can read), apart from the report
  * @returns the exit code: 0, or 2 on bad usage or an unreadable directory
  */
-export function runReport(args: string[], out: (line: string) => void): number {
+export function runReport(args: string[], out: (line: string) => void, err: (line: string) => void = writeError): number {
   let directory: string | undefined;
   let format = 'md';
   for (let i = 0; i < args.length; i++) {
@@ -45,7 +49,9 @@ export function runReport(args: string[], out: (line: string) => void): number {
 
   let report: IdentityReport;
   try {
-    report = IdentityReport.fromAssembly(directory ?? 'cdk.out');
+    const inputs = readAssembly(directory ?? 'cdk.out');
+    unreadableResources(inputs).forEach((resource) => err(formatUnreadableResource(resource)));
+    report = IdentityReport.fromTemplates(inputs);
   } catch (e) {
     return assemblyFailure(out, e);
   }

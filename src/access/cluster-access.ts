@@ -14,7 +14,7 @@ import { parseIamArn, principalArnProblem, principalKey } from '../core/arn';
 import { AuthenticationMode } from '../core/authentication-mode';
 import { isOpaque } from '../core/deploy-time';
 import { identityErrorMessage, throwIdentityError, throwIfProblem } from '../core/errors';
-import { stackPartition } from '../private/stack-values';
+import { knownPartition, stackPartition } from '../private/stack-values';
 import { asTemplateText } from '../private/template-text-of';
 
 /**
@@ -176,7 +176,7 @@ export class ClusterAccess extends Construct {
   }
 
   private validatePrincipal(): void {
-    throwIfProblem(this, principalArnProblem(asTemplateText(this, this.principalArn)));
+    throwIfProblem(this, principalArnProblem(asTemplateText(this, this.principalArn), 'principal', { partition: knownPartition(Stack.of(this)) }));
     if (this.type === AccessEntryType.STANDARD || isOpaque(this.principalArn)) return;
     const parsed = parseIamArn(this.principalArn)!;
     if (parsed.resourceType !== 'role') {

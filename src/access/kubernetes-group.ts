@@ -6,7 +6,7 @@ import { kubernetesGroupProblem } from '../core/access-entry-names';
 import { throwIdentityError, throwIfProblem } from '../core/errors';
 import { namespaceNameProblem, rbacObjectNameProblem } from '../core/kubernetes-names';
 import { MANAGED_BY_LABEL, RBAC_API_GROUP } from '../core/kubernetes-vocabulary';
-import { clusterRoleRisk, rbacRuleRisks, rbacVerbProblem } from '../core/rbac';
+import { CLUSTER_ADMIN_BINDING_FIX, clusterRoleRisk, RBAC_RULE_RISK_FIX, rbacRuleRisks, rbacVerbProblem } from '../core/rbac';
 import { asTemplateText } from '../private/template-text-of';
 
 const RBAC_API_VERSION = `${RBAC_API_GROUP}/v1`;
@@ -152,8 +152,8 @@ export class KubernetesGroup extends Construct {
     }
     if (props.clusterRole !== undefined) {
       this.checkObjectName('clusterRole', props.clusterRole);
-      const risk = clusterRoleRisk(props.clusterRole);
-      if (risk) this.warnRisk('cdk-eks-identity:rbacClusterAdmin', risk);
+      const risk = clusterRoleRisk(props.clusterRole, props.namespace);
+      if (risk) this.warnRisk('cdk-eks-identity:rbacClusterAdmin', risk, CLUSTER_ADMIN_BINDING_FIX);
     }
     const roleName = props.name ?? props.group;
     const bindingName = props.name ?? (hasRules ? props.group : `${props.group}-${props.clusterRole}`);
@@ -209,8 +209,9 @@ export class KubernetesGroup extends Construct {
     throwIfProblem(this, rbacObjectNameProblem(asTemplateText(this, name), field));
   }
 
-  private warnRisk(id: string, risk: string): void {
-    Annotations.of(this).addWarningV2(id, `Kubernetes group '${this.groupName}': ${risk}`);
+  private warnRisk(id: string, risk: string, fix: string): void {
+    Annotations.of(this).addWarningV2(id, `Kubernetes group '${this.groupName}': ${risk}. Fix: ${fix}; `
+      + `if this is meant, acknowledge it: Annotations.of(group).acknowledgeWarning('${id}', '<reason>')`);
   }
 
   private checkRules(rules: RbacRule[], allowCustomVerbs: boolean): void {
@@ -243,7 +244,7 @@ export class KubernetesGroup extends Construct {
       }
       const shape = { verbs: rule.verbs, apiGroups: rule.apiGroups ?? [''], resources, nonResourceURLs: urls };
       for (const risk of rbacRuleRisks(shape, this.namespace === undefined)) {
-        this.warnRisk(risk.includes('cluster-wide') ? 'cdk-eks-identity:rbacClusterAdmin' : 'cdk-eks-identity:rbacEscalation', `rule ${index}: ${risk}`);
+        this.warnRisk(risk.includes('cluster-wide') ? 'cdk-eks-identity:rbacClusterAdmin' : 'cdk-eks-identity:rbacEscalation', `rule ${index}: ${risk}`, RBAC_RULE_RISK_FIX);
       }
     });
   }

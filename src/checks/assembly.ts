@@ -8,12 +8,14 @@ import { KUBERNETES_FILE_CLUSTER_HEADER } from '../core/kubernetes-vocabulary';
  * Reading templates and Kubernetes YAML from a cloud assembly directory (`cdk.out`). Everything
  * read is validated: the manifest must be an object, each template a JSON object with an object
  * `Resources`, and no file the manifest names (template or nested assembly) may lie outside the
- * assembly directory. A problem throws `AssemblyError` naming the file. Each manifest, template
- * and YAML file is read and parsed once; the inputs hold the one parsed copy of each template.
- * For resources without `aws:cdk:path` metadata (an app synthesized without path metadata), the
- * construct paths come from the stack's `aws:cdk:logicalId` metadata (in the manifest or its
- * `additionalMetadataFile`), else from the construct tree (`tree.json` and the files it is split
- * into); these files are read only then, and only when inside the assembly directory.
+ * assembly directory. A problem throws `AssemblyError` naming the file and saying what to do
+ * (`<file>: <problem>. Fix: <fix>`). Each manifest, template and YAML file is read and parsed
+ * once; the inputs hold the one parsed copy of each template, with the stack's account and region
+ * from the manifest's `environment` when they are concrete. For resources without `aws:cdk:path`
+ * metadata (an app synthesized without path metadata), the construct paths come from the stack's
+ * `aws:cdk:logicalId` metadata (in the manifest or its `additionalMetadataFile`), else from the
+ * construct tree (`tree.json` and the files it is split into); these files are read only then,
+ * and only when inside the assembly directory.
  *
  * The manifest format is the AWS CDK cloud assembly schema
  * (https://github.com/aws/aws-cdk-cli, packages/@aws-cdk/cloud-assembly-schema): `artifacts`
@@ -51,9 +53,14 @@ export class AssemblyError extends Error {
   }
 }
 
-/** `<file>: <problem>`. */
-function problemWith(file: string, problem: string): AssemblyError {
-  return new AssemblyError(file, `${file}: ${problem}`);
+/** How to fix an assembly that cdk synth wrote and something damaged. */
+const RESYNTH = 'run cdk synth again to rewrite the cloud assembly (it was damaged or edited by hand)';
+/** How to fix a manifest that names a file outside the assembly. */
+const STAY_INSIDE = 'check only cloud assemblies that cdk synth wrote: it keeps every template and nested assembly inside the directory';
+
+/** `<file>: <problem>. Fix: <fix>`. */
+function problemWith(file: string, problem: string, fix: string): AssemblyError {
+  return new AssemblyError(file, `${file}: ${problem}. Fix: ${fix}`);
 }
 
 /** What a JSON value is, for messages: `null`, `an array`, `a string`, ... */
@@ -73,7 +80,9 @@ function readText(file: string, what: string): string {
     return fs.readFileSync(file, 'utf-8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw problemWith(file, code === 'ENOENT' ? `${what} does not exist` : `cannot read ${what} (${code ?? (e as Error).message})`);
+    throw code === 'ENOENT'
+      ? problemWith(file, `${what} does not exist`, RESYNTH)
+      : problemWith(file, `cannot read ${what} (${code ?? (e as Error).message})`, 'make the file readable by the user running the command');
   }
 }
 
@@ -81,16 +90,17 @@ function parseJson(text: string, file: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw problemWith(file, `${what} is not valid JSON (${(e as Error).message})`);
+    throw problemWith(file, `${what} is not valid JSON (${(e as Error).message})`, RESYNTH);
   }
 }
 
 /** Parses a template's text: a JSON object whose `Resources`, when present, is an object. */
 function parseTemplate(text: string, file: string): any {
   const template = parseJson(text, file, 'the template');
-  if (!isObject(template)) throw problemWith(file, `not a CloudFormation template: expected a JSON object, found ${kindOf(template)}`);
+  const fix = `${RESYNTH}; a template written by hand must be a JSON object whose Resources is an object of resources by logical id`;
+  if (!isObject(template)) throw problemWith(file, `not a CloudFormation template: expected a JSON object, found ${kindOf(template)}`, fix);
   if ('Resources' in template && !isObject(template.Resources)) {
-    throw problemWith(file, `not a CloudFormation template: Resources must be an object of resources, found ${kindOf(template.Resources)}`);
+    throw problemWith(file, `not a CloudFormation template: Resources must be an object of resources, found ${kindOf(template.Resources)}`, fix);
   }
   return template;
 }
@@ -110,7 +120,10 @@ export function clusterOfKubernetesYaml(text: string): string | undefined {
 function parseKubernetesYaml(text: string, file: string): any[] {
   const documents = YAML.parseAllDocuments(text);
   return documents.flatMap((document) => {
-    if (document.errors.length > 0) throw problemWith(file, `invalid YAML: ${document.errors[0].message}`);
+    if (document.errors.length > 0) {
+      throw problemWith(file, `invalid YAML: ${document.errors[0].message}`,
+        'run cdk synth again to rewrite the Kubernetes YAML, or correct (or remove) the file if you put it there yourself');
+    }
     const object = document.toJS();
     return object === null || object === undefined ? [] : [object];
   });
@@ -122,16 +135,31 @@ function artifactIdOf(templateFile: string): string {
   return file.endsWith(TEMPLATE_SUFFIX) ? file.slice(0, -TEMPLATE_SUFFIX.length) : file;
 }
 
-/** A stack artifact of a manifest: its template file and stack name, and where its construct paths are. */
+/** A stack artifact of a manifest: its template file, stack name, concrete environment and where its construct paths are. */
 interface StackArtifact {
   readonly templateFile: string;
   readonly stackName: string;
+  readonly account?: string;
+  readonly region?: string;
   /** The stack's construct path (`displayName`, e.g. `Prod/Apps`). */
   readonly constructPath?: string;
   /** Metadata entries by construct path, written in the manifest (older CDK versions). */
   readonly metadata?: { [constructPath: string]: unknown };
   /** The file of the metadata entries (`additionalMetadataFile`), relative to the manifest's directory. */
   readonly metadataFile?: string;
+}
+
+/**
+ * The concrete account and region of an artifact's `environment` (`aws://<account>/<region>`;
+ * `unknown-account` and `unknown-region` for an environment-agnostic stack).
+ */
+function environmentOf(environment: unknown): { account?: string; region?: string } {
+  const match = typeof environment === 'string' ? /^aws:\/\/([^/]+)\/([^/]+)$/.exec(environment) : null;
+  if (!match) return {};
+  return {
+    ...(/^\d{12}$/.test(match[1]) ? { account: match[1] } : {}),
+    ...(/^[a-z]+(-[a-z]+)+-\d+$/.test(match[2]) ? { region: match[2] } : {}),
+  };
 }
 
 /** The stack artifacts and nested assemblies a manifest lists (validated, paths as written), and its tree file. */
@@ -165,22 +193,23 @@ function resourcesWithoutPath(template: any): string[] {
 
 function readManifest(manifestFile: string): ManifestContents {
   const manifest = parseJson(readText(manifestFile, 'the cloud assembly manifest'), manifestFile, 'the cloud assembly manifest');
-  if (!isObject(manifest)) throw problemWith(manifestFile, `not a cloud assembly manifest: expected a JSON object, found ${kindOf(manifest)}`);
+  if (!isObject(manifest)) throw problemWith(manifestFile, `not a cloud assembly manifest: expected a JSON object, found ${kindOf(manifest)}`, RESYNTH);
   const artifacts = manifest.artifacts ?? {};
-  if (!isObject(artifacts)) throw problemWith(manifestFile, `not a cloud assembly manifest: artifacts must be an object, found ${kindOf(artifacts)}`);
+  if (!isObject(artifacts)) throw problemWith(manifestFile, `not a cloud assembly manifest: artifacts must be an object, found ${kindOf(artifacts)}`, RESYNTH);
   const contents = { stacks: [] as StackArtifact[], nestedDirectories: [] as ManifestContents['nestedDirectories'] };
   let treeFile: string | undefined;
   for (const [id, artifact] of Object.entries<any>(artifacts)) {
-    if (!isObject(artifact)) throw problemWith(manifestFile, `artifact ${id} must be an object, found ${kindOf(artifact)}`);
+    if (!isObject(artifact)) throw problemWith(manifestFile, `artifact ${id} must be an object, found ${kindOf(artifact)}`, RESYNTH);
     if (artifact.type === STACK_ARTIFACT) {
       const templateFile = artifact.properties?.templateFile;
       if (typeof templateFile !== 'string' || templateFile === '') {
-        throw problemWith(manifestFile, `stack artifact ${id} has no properties.templateFile (found ${kindOf(templateFile)})`);
+        throw problemWith(manifestFile, `stack artifact ${id} has no properties.templateFile (found ${kindOf(templateFile)})`, RESYNTH);
       }
       const stackName = artifact.properties?.stackName;
       contents.stacks.push({
         templateFile,
         stackName: typeof stackName === 'string' && stackName !== '' ? stackName : id,
+        ...environmentOf(artifact.environment),
         ...(typeof artifact.displayName === 'string' ? { constructPath: artifact.displayName } : {}),
         ...(isObject(artifact.metadata) ? { metadata: artifact.metadata } : {}),
         ...(typeof artifact.additionalMetadataFile === 'string' ? { metadataFile: artifact.additionalMetadataFile } : {}),
@@ -190,7 +219,7 @@ function readManifest(manifestFile: string): ManifestContents {
     } else if (artifact.type === NESTED_ASSEMBLY_ARTIFACT) {
       const directoryName = artifact.properties?.directoryName;
       if (typeof directoryName !== 'string' || directoryName === '') {
-        throw problemWith(manifestFile, `nested assembly artifact ${id} has no properties.directoryName (found ${kindOf(directoryName)})`);
+        throw problemWith(manifestFile, `nested assembly artifact ${id} has no properties.directoryName (found ${kindOf(directoryName)})`, RESYNTH);
       }
       contents.nestedDirectories.push({ artifactId: id, directoryName });
     }
@@ -222,7 +251,9 @@ class AssemblyReader {
     } catch {
       stat = undefined;
     }
-    if (!stat?.isDirectory()) throw new AssemblyError(root, `${root} is not a directory (run cdk synth first, or pass the cloud assembly directory)`);
+    if (!stat?.isDirectory()) {
+      throw new AssemblyError(root, `${root} is not a directory. Fix: run cdk synth first, or pass the cloud assembly directory (cdk.out)`);
+    }
     this.realRoot = fs.realpathSync(root);
   }
 
@@ -236,7 +267,7 @@ class AssemblyReader {
     this.visited.add(real);
     const manifestFile = path.join(directory, MANIFEST_FILE);
     if (!fs.existsSync(manifestFile)) {
-      throw new AssemblyError(directory, `${directory} is not a cloud assembly: it has no ${MANIFEST_FILE} (run cdk synth first)`);
+      throw new AssemblyError(directory, `${directory} is not a cloud assembly: it has no ${MANIFEST_FILE}. Fix: run cdk synth first, or pass the directory cdk synth wrote (cdk.out)`);
     }
     const manifest = readManifest(manifestFile);
     if (!this.tree && manifest.treeFile !== undefined) this.tree = { manifestFile, directory, file: manifest.treeFile };
@@ -247,7 +278,7 @@ class AssemblyReader {
     for (const nested of manifest.nestedDirectories) {
       const nestedDirectory = this.contained(manifestFile, directory, nested.directoryName, `directory of nested assembly ${nested.artifactId}`);
       if (!fs.statSync(nestedDirectory).isDirectory()) {
-        throw problemWith(nestedDirectory, `not a directory (named as nested assembly ${nested.artifactId} by ${manifestFile})`);
+        throw problemWith(nestedDirectory, `not a directory (named as nested assembly ${nested.artifactId} by ${manifestFile})`, RESYNTH);
       }
       inputs.push(...this.readDirectory(nestedDirectory));
     }
@@ -257,7 +288,7 @@ class AssemblyReader {
   /** `relative` joined to `directory`, when it exists and lies inside the root; else an error naming it. */
   private contained(manifestFile: string, directory: string, relative: string, what: string): string {
     const file = this.containedIfPresent(manifestFile, directory, relative, what);
-    if (file === undefined) throw problemWith(path.join(directory, relative), `${manifestFile} names it as the ${what}, but it does not exist`);
+    if (file === undefined) throw problemWith(path.join(directory, relative), `${manifestFile} names it as the ${what}, but it does not exist`, RESYNTH);
     return file;
   }
 
@@ -265,7 +296,7 @@ class AssemblyReader {
   private containedIfPresent(manifestFile: string, directory: string, relative: string, what: string): string | undefined {
     const file = path.join(directory, relative);
     if (path.isAbsolute(relative) || !isInside(path.resolve(this.root), path.resolve(file))) {
-      throw problemWith(file, `${manifestFile} names it as the ${what}, but it is outside the cloud assembly directory ${this.root}; refusing to read it`);
+      throw problemWith(file, `${manifestFile} names it as the ${what}, but it is outside the cloud assembly directory ${this.root}; refusing to read it`, STAY_INSIDE);
     }
     if (!fs.existsSync(file)) return undefined;
     this.assertRealPathInside(file, `${manifestFile} names it as the ${what}`);
@@ -274,7 +305,7 @@ class AssemblyReader {
 
   private assertRealPathInside(file: string, why: string): void {
     if (!isInside(this.realRoot, fs.realpathSync(file))) {
-      throw problemWith(file, `${why}, but it links to ${fs.realpathSync(file)}, outside the cloud assembly directory ${this.root}; refusing to read it`);
+      throw problemWith(file, `${why}, but it links to ${fs.realpathSync(file)}, outside the cloud assembly directory ${this.root}; refusing to read it`, STAY_INSIDE);
     }
   }
 
@@ -283,7 +314,7 @@ class AssemblyReader {
     const directory = path.dirname(templatePath);
     const yamlFiles = this.kubernetesFilesOf(directory, artifactIdOf(templatePath));
     for (const file of yamlFiles) this.assertRealPathInside(file, 'it is a Kubernetes YAML file of the assembly');
-    const input = inputOf(templatePath, stack.stackName, template, yamlFiles);
+    const input = inputOf(templatePath, stack, template, yamlFiles);
     const withoutPath = resourcesWithoutPath(template);
     if (withoutPath.length === 0) return input;
     const constructPaths = this.constructPathsOf(stack, manifestFile, manifestDirectory, withoutPath);
@@ -364,7 +395,7 @@ class AssemblyReader {
 }
 
 /** The input of one stack: its parsed template and the Kubernetes YAML files written next to it. */
-function inputOf(templatePath: string, stackName: string, template: any, yamlFiles: string[]): CheckInput {
+function inputOf(templatePath: string, stack: Omit<StackArtifact, 'templateFile'>, template: any, yamlFiles: string[]): CheckInput {
   const manifests: any[] = [];
   const byCluster: ClusterKubernetesManifests[] = [];
   for (const file of yamlFiles) {
@@ -375,11 +406,13 @@ function inputOf(templatePath: string, stackName: string, template: any, yamlFil
     else manifests.push(...objects);
   }
   return {
-    stackName,
+    stackName: stack.stackName,
     template,
     kubernetesManifests: manifests,
     ...(byCluster.length > 0 ? { clusterKubernetesManifests: byCluster } : {}),
     templatePath,
+    ...(stack.account !== undefined ? { account: stack.account } : {}),
+    ...(stack.region !== undefined ? { region: stack.region } : {}),
   };
 }
 
@@ -391,31 +424,31 @@ function kubernetesFilesNextTo(templatePath: string): string[] {
     .map((name) => path.join(directory, name));
 }
 
-/** The stack names a directory's manifest gives its template files (file name → stack name). */
-function stackNamesOf(directory: string): Map<string, string> {
+/** The stacks a directory's manifest lists, by template file (file name → stack). */
+function stacksOf(directory: string): Map<string, StackArtifact> {
   const manifestFile = path.join(directory, MANIFEST_FILE);
   if (!fs.existsSync(manifestFile)) return new Map();
-  return new Map(readManifest(manifestFile).stacks.map((s) => [path.normalize(s.templateFile), s.stackName]));
+  return new Map(readManifest(manifestFile).stacks.map((s) => [path.normalize(s.templateFile), s]));
 }
 
 /**
  * Templates by path (e.g. the `templatePaths` CDK hands a policy validation plugin), each with the
- * Kubernetes YAML written next to it (`<artifactId>.<name>.k8s.yaml`). The stack name comes from
- * the directory's `manifest.json` when it lists the template (each directory's manifest is read
- * once), else from the file name.
+ * Kubernetes YAML written next to it (`<artifactId>.<name>.k8s.yaml`). The stack name (and its
+ * concrete account and region) come from the directory's `manifest.json` when it lists the
+ * template (each directory's manifest is read once), else the name from the file name.
  */
 export function readTemplateFiles(templatePaths: string[]): CheckInput[] {
-  const names = new Map<string, Map<string, string>>();
+  const manifests = new Map<string, Map<string, StackArtifact>>();
   return templatePaths.map((templatePath) => {
     const directory = path.dirname(templatePath);
-    let byFile = names.get(directory);
+    let byFile = manifests.get(directory);
     if (!byFile) {
-      byFile = stackNamesOf(directory);
-      names.set(directory, byFile);
+      byFile = stacksOf(directory);
+      manifests.set(directory, byFile);
     }
     const template = parseTemplate(readText(templatePath, 'the template'), templatePath);
-    const stackName = byFile.get(path.basename(templatePath)) ?? artifactIdOf(templatePath);
-    return inputOf(templatePath, stackName, template, kubernetesFilesNextTo(templatePath));
+    const stack = byFile.get(path.basename(templatePath)) ?? { stackName: artifactIdOf(templatePath) };
+    return inputOf(templatePath, stack, template, kubernetesFilesNextTo(templatePath));
   });
 }
 

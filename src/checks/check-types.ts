@@ -56,6 +56,23 @@ export interface CheckInput {
    * @default - construct paths come only from the resources' `aws:cdk:path` metadata
    */
   readonly constructPaths?: { [logicalId: string]: string };
+
+  /**
+   * The stack's account (from the cloud assembly manifest's `environment`,
+   * `aws://<account>/<region>`). Rules then also reject what cannot work in that account, such as
+   * an OIDC provider of another account in an IRSA trust.
+   *
+   * @default - not known (read from the manifest by `checkAssembly` and the validation plugin)
+   */
+  readonly account?: string;
+
+  /**
+   * The stack's region (from the cloud assembly manifest's `environment`). Rules then also reject
+   * what cannot work there: an EKS issuer of another region, or an ARN of another partition.
+   *
+   * @default - not known (read from the manifest by `checkAssembly` and the validation plugin)
+   */
+  readonly region?: string;
 }
 
 /**

@@ -34,6 +34,10 @@ export interface StackModel {
   readonly templatePath?: string;
   /** Construct paths by logical id, for resources without `aws:cdk:path` metadata (see `CheckInput.constructPaths`). */
   readonly constructPaths?: { [logicalId: string]: string };
+  /** The stack's account, when known. */
+  readonly account?: string;
+  /** The stack's region, when known. */
+  readonly region?: string;
 }
 
 /** An `AWS::IAM::Role` with the policies attached to it. */
@@ -273,6 +277,8 @@ export class CheckModel {
         text: new TemplateText(resources),
         ...(input.templatePath !== undefined ? { templatePath: input.templatePath } : {}),
         ...(input.constructPaths !== undefined ? { constructPaths: input.constructPaths } : {}),
+        ...(input.account !== undefined ? { account: input.account } : {}),
+        ...(input.region !== undefined ? { region: input.region } : {}),
       };
       this.stacks.push(stack);
       this.stacksByName.set(stack.name, stack);

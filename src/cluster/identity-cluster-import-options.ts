@@ -7,10 +7,32 @@ import { KubernetesObjectsDelivery } from '../k8s/kubernetes-objects-delivery';
 export interface IdentityClusterImportOptions {
   /**
    * The OIDC issuer URL. Needed for a cluster imported with aws-eks-v2
-   * `Cluster.fromClusterAttributes` that has no `openIdConnectProvider`.
-   * @default - the cluster's own issuer, or the issuer of its `openIdConnectProvider`
+   * `Cluster.fromClusterAttributes` that has no `openIdConnectProvider`. Checked at synth like
+   * `fromClusterAttributes`' (https, an EKS issuer of the stack's region unless
+   * `allowNonEksIssuer`); the provider's ARN must name it.
+   * @default - the cluster's own issuer, or the issuer of its `openIdConnectProvider` (or of
+   * `openIdConnectProviderArn`)
    */
   readonly openIdConnectIssuerUrl?: string;
+
+  /**
+   * Accept an OIDC issuer that is not an EKS cluster's (`https://oidc.eks.<region>.amazonaws.com/id/<id>`),
+   * given as `openIdConnectIssuerUrl` or read from the imported cluster's `openIdConnectProvider`.
+   * An explicit opt-in: the issuer's tokens are trusted as IRSA tokens.
+   * @default false
+   */
+  readonly allowNonEksIssuer?: boolean;
+
+  /**
+   * ARN of the cluster's IAM OIDC provider, for a cluster aws-eks-v2 imported without an
+   * `openIdConnectProvider`: an `oidc-provider` ARN of the stack's account and partition whose path
+   * is the issuer. Checked at synth like `fromClusterAttributes`' (prefer it to passing
+   * `iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(...)` to aws-eks-v2, which fails with a
+   * raw error for an ARN that is not a provider's).
+   * @default - the imported cluster's `openIdConnectProvider`, else
+   * `arn:<partition>:iam::<stack account>:oidc-provider/<issuer>` (the provider must exist)
+   */
+  readonly openIdConnectProviderArn?: string;
 
   /**
    * The cluster's authentication mode.

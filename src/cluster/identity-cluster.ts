@@ -6,6 +6,7 @@ import { Construct, IDependable } from 'constructs';
 import { IIdentityCluster } from './i-identity-cluster';
 import { IdentityClusterAttributes } from './identity-cluster-attributes';
 import { IdentityClusterImportOptions } from './identity-cluster-import-options';
+import { warnIfHiddenCreatorAdmin } from './private/creator-admin-warning';
 import { fargateNamespacesOf } from './private/fargate-namespaces';
 import { IdentityClusterBase } from './private/identity-cluster-base';
 import { importClusterAttributes } from './private/import-cluster-attributes';
@@ -30,7 +31,8 @@ import { asTemplateText } from '../private/template-text-of';
  * EKS would give the principal that creates the cluster — with CDK, the CloudFormation execution
  * role — a cluster-admin access entry that appears in no template; name your admins in `admins`
  * instead, where the rule pack and the identity report see them. Set it to true to keep the EKS
- * behaviour; changing it after the cluster exists replaces the cluster.
+ * behaviour (synth then warns, `cdk-eks-identity:creatorAdmin`, acknowledgeable); changing it after
+ * the cluster exists replaces the cluster.
  */
 export interface IdentityClusterProps extends eks.ClusterProps {
   /**
@@ -105,7 +107,11 @@ export class IdentityCluster extends IdentityClusterBase {
 
   /**
    * An aws-eks-v2 cluster you already have. Its OIDC provider is reused when it has one; a native
-   * provider is created otherwise, never a second one for the same issuer.
+   * provider is created otherwise, never a second one for the same issuer. Its name, issuer and
+   * provider ARN (when known at synth) are checked as `fromClusterAttributes` checks them. A cluster
+   * of this app that leaves `bootstrapClusterCreatorAdminPermissions` at aws-eks-v2's default
+   * (true) gets a synth warning (`cdk-eks-identity:creatorAdmin`, acknowledgeable): the deploying
+   * principal is a cluster admin that no template shows.
    */
   public static fromCluster(scope: Construct, id: string, cluster: eks.ICluster, options: IdentityClusterImportOptions = {}): IIdentityCluster {
     return importEksCluster(scope, id, cluster, options);
@@ -155,10 +161,12 @@ export class IdentityCluster extends IdentityClusterBase {
 
     const bootstrapCreatorAdmin = props.bootstrapClusterCreatorAdminPermissions ?? false;
     this.cluster = new eks.Cluster(this, 'Resource', { ...props, bootstrapClusterCreatorAdminPermissions: bootstrapCreatorAdmin });
+    warnIfHiddenCreatorAdmin(this, this.node.path, bootstrapCreatorAdmin);
     if (!bootstrapCreatorAdmin && (props.admins ?? []).length === 0) {
       Annotations.of(this).addWarningV2('cdk-eks-identity:noClusterAdmin',
         'no principal gets cluster admin (admins is empty and bootstrapClusterCreatorAdminPermissions is false): '
-        + 'nobody can use the Kubernetes API until an access entry grants it; add admins: [<role ARN>]');
+        + 'nobody can use the Kubernetes API until an access entry grants it. Fix: add admins: [<role ARN>] (the role you use with kubectl), '
+        + 'or grant it later with cluster.grantClusterAdmin');
     }
     // Explicit, so an identity or access grant with the id 'Default' does not make it ambiguous.
     this.node.defaultChild = this.cluster;
@@ -199,11 +207,12 @@ export class IdentityCluster extends IdentityClusterBase {
   }
 
   /**
-   * The namespaces the cluster's Fargate profiles select (added with `addFargateProfile`; at synth
-   * also profiles added to the aws-eks-v2 cluster directly).
+   * The namespaces (patterns with `*` and `?`) the cluster's Fargate profiles select: those added
+   * with `addFargateProfile` and those of every other Fargate profile of the aws-eks-v2 cluster
+   * (`cluster.cluster.addFargateProfile`, `new eks.FargateProfile(...)`) made so far.
    */
   public get fargateNamespaces(): string[] {
-    return [...this.fargateProfileNamespaces];
+    return this._currentFargateNamespaces();
   }
 
   /**

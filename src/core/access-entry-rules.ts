@@ -11,8 +11,14 @@ import { MAX_ACCESS_POLICIES_PER_ENTRY } from './limits';
  * (which reports) and the rule pack (which reads templates) judge an entry alike.
  */
 
-/** Entry types that take no access policies (EKS user guide, "Create access entries"). */
-export const NO_POLICY_ENTRY_TYPES = ['EC2_LINUX', 'EC2_WINDOWS', 'HYBRID_LINUX', 'HYPERPOD_LINUX'];
+/**
+ * Entry types that take no access policies: EKS gives nodes and Fargate pods what they need. The
+ * EKS API documents EC2_LINUX, EC2_WINDOWS and FARGATE_LINUX as types that "disallow users to input
+ * a username or groups, and prevent associations" (its AccessEntry type, as the Terraform AWS
+ * provider carries it: hashicorp/terraform-provider-aws, website/docs/r/eks_access_entry.html.markdown);
+ * HYBRID_LINUX and HYPERPOD_LINUX take none either (EKS user guide, "Create access entries").
+ */
+export const NO_POLICY_ENTRY_TYPES = ['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'HYBRID_LINUX', 'HYPERPOD_LINUX'];
 
 /** The entry type that takes Kubernetes groups and a username. */
 export const STANDARD_ENTRY_TYPE = 'STANDARD';
@@ -163,5 +169,30 @@ export function clusterAdminScopeWarning(policy: AccessPolicyAssociation): Probl
   return {
     problem: `access policy AmazonEKSClusterAdminPolicy has a namespace scope (${policy.namespaces.join(', ')}): it then grants no cluster-scoped resources and no non-resource URLs, so it is not cluster admin`,
     fix: 'use AccessPolicy.clusterAdmin() (cluster scope) for cluster admin, or AccessPolicy.admin({ type: AccessScopeType.NAMESPACE, namespaces }) for namespace admin',
+  };
+}
+
+/** The id of the synth warning about the hidden cluster admin (acknowledge it with this id). */
+export const CREATOR_ADMIN_WARNING = 'cdk-eks-identity:creatorAdmin';
+
+/** How to make the cluster creator's hidden admin visible. */
+export const CREATOR_ADMIN_FIX = 'set bootstrapClusterCreatorAdminPermissions (BootstrapClusterCreatorAdminPermissions) to false and grant cluster admin '
+  + 'with access entries (changing it replaces the cluster: decide before creating it)';
+
+/**
+ * Why a cluster's `BootstrapClusterCreatorAdminPermissions` deserves a decision: unless it is
+ * false, EKS gives the principal that creates the cluster (with CloudFormation, the stack's
+ * execution role) a cluster-admin access entry that appears in no template and in no report; EKS
+ * (and aws-eks-v2's `Cluster`) default it to true, and changing it replaces the cluster.
+ *
+ * @param cluster the cluster, for the message
+ * @param setting the setting; undefined when not set
+ */
+export function creatorAdminWarning(cluster: string, setting: boolean | undefined): Problem | undefined {
+  if (setting === false) return undefined;
+  return {
+    problem: `cluster ${cluster} gives the principal that creates it (with CloudFormation, the stack's execution role) a hidden cluster admin: `
+      + `an access entry with AmazonEKSClusterAdminPolicy that appears in no template${setting === undefined ? ' (BootstrapClusterCreatorAdminPermissions is not set; EKS defaults it to true)' : ' (BootstrapClusterCreatorAdminPermissions is true)'}`,
+    fix: CREATOR_ADMIN_FIX,
   };
 }

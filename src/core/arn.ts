@@ -86,8 +86,33 @@ function partitionProblem(partition: string, what: string): Problem | undefined 
   return { problem: `${what} has partition '${partition}', which is not an AWS partition (${PARTITIONS.join(', ')})`, fix: 'use the partition of the account, e.g. arn:aws:...' };
 }
 
-/** Problems every ARN can have: whitespace, wildcards, a partition or account that is not one. */
-function arnFormProblem(arn: string, what: string, fix: string): Problem | undefined {
+/**
+ * Why an ARN's partition cannot be used from a stack of another partition, when both are known.
+ * Partitions have independent instances of IAM: credentials of one partition never act in another
+ * (AWS Fault Isolation Boundaries, "Partitions",
+ * https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html).
+ */
+export function partitionMismatchProblem(partition: string, expected: string | undefined, what: string): Problem | undefined {
+  if (expected === undefined || !isKnown(expected) || !isKnown(partition) || partition === expected) return undefined;
+  return {
+    problem: `${what} is in partition ${partition}, but the stack is in partition ${expected}; IAM principals and providers never cross partitions`,
+    fix: `give the ARN in partition ${expected} (arn:${expected}:...), or deploy to a stack in a region of partition ${partition}`,
+  };
+}
+
+/** Options of the ARN validators that know the stack's environment. */
+export interface ArnCheckOptions {
+  /** The stack's partition, when known: an ARN of another partition is rejected. */
+  readonly partition?: string;
+}
+
+/** Whether a parsed IAM ARN is a service-linked role (`role/aws-service-role/...`). */
+export function isServiceLinkedRole(parsed: ParsedIamArn): boolean {
+  return parsed.resourceType === 'role' && parsed.path.startsWith('/aws-service-role/');
+}
+
+/** Problems every ARN can have: whitespace, wildcards, a partition that is not one. */
+export function arnFormProblem(arn: string, what: string, fix: string): Problem | undefined {
   const shape = literalShape(arn, /^[^\s*?]$/);
   if (shape.invalidCharacters.length > 0) {
     return { problem: `${what} '${arn}' contains ${describeCharacters(shape.invalidCharacters)}; an ARN of one principal has no whitespace and no wildcard`, fix };
@@ -121,7 +146,7 @@ function pathAndNameProblem(arn: string, parsed: ParsedIamArn, what: string): Pr
  * writes): not an ARN, whitespace or wildcards, a partition or account that is not one, an STS
  * session, a service-linked role, or anything but an IAM role (paths allowed) or user.
  */
-export function principalArnProblem(arn: string, what = 'principal'): Problem | undefined {
+export function principalArnProblem(arn: string, what = 'principal', options: ArnCheckOptions = {}): Problem | undefined {
   if (isOpaque(arn)) return undefined;
   const form = arnFormProblem(arn, what, ROLE_OR_USER_FIX);
   if (form) return form;
@@ -138,10 +163,11 @@ export function principalArnProblem(arn: string, what = 'principal'): Problem | 
   if (isKnown(parsed.region) && parsed.region !== '') {
     return { problem: `${what} '${arn}' has a region ('${parsed.region}'); IAM ARNs have none`, fix: 'write arn:<partition>:iam::<account>:...' };
   }
-  if (parsed.resourceType === 'role' && parsed.path.startsWith('/aws-service-role/')) {
+  if (isServiceLinkedRole(parsed)) {
     return { problem: `${what} '${arn}' is a service-linked role, which cannot have an access entry`, fix: 'give the ARN of an IAM role or user you manage' };
   }
-  return accountProblem(parsed.account, `${what} '${arn}'`) ?? pathAndNameProblem(arn, parsed, what);
+  return accountProblem(parsed.account, `${what} '${arn}'`) ?? pathAndNameProblem(arn, parsed, what)
+    ?? partitionMismatchProblem(parsed.partition, options.partition, `${what} '${arn}'`);
 }
 
 /** Why an ARN is not the ARN of an IAM role (paths allowed). */

@@ -54,6 +54,12 @@ export function rbacObjectNameProblem(name: string, what = 'name'): Problem | un
   return undefined;
 }
 
+/*
+ * Fargate profile selectors match namespaces with wildcards: `*` for none, one or more characters,
+ * `?` for one (EKS user guide, "Define which Pods use AWS Fargate when launched", Fargate profile
+ * wildcards, https://docs.aws.amazon.com/eks/latest/userguide/fargate-profile.html#fargate-profile-wildcards).
+ */
+
 /**
  * Why a name pattern (`*` and `?` are wildcards, each standing for at least one allowed letter)
  * cannot match a valid name, judged by `problemOf` and described with the pattern as written.
@@ -72,7 +78,9 @@ export function fargateNamespaceProblem(pattern: string): Problem | undefined {
 }
 
 /**
- * The Fargate namespace pattern (`*` and `?` are wildcards) that selects a namespace, if one does.
+ * The first Fargate selector namespace (a name or a pattern with `*` and `?`) that selects a
+ * namespace, if one does: the one matcher the constructs (AUTO, POD_IDENTITY) and the rule pack
+ * (EKSID-POD-011) use.
  */
 export function fargatePatternFor(patterns: string[], namespace: string): string | undefined {
   return patterns.find((pattern) => wildcardMatch(pattern, namespace));

@@ -1,4 +1,4 @@
-import { accountProblem, parseIamArn } from './arn';
+import { accountProblem, ArnCheckOptions, arnFormProblem, parseIamArn, partitionMismatchProblem } from './arn';
 import { describeCharacters, isKnown, isOpaque, literalShape, textParts } from './deploy-time';
 import { Problem } from './errors';
 
@@ -44,24 +44,36 @@ export function issuerOfUrl(url: string): string {
   return url.replace(/^https:\/\//i, '');
 }
 
-/** Normalises and judges an OIDC issuer URL. */
+const EKS_HOST = /^oidc\.eks\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/;
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * Normalises and judges an OIDC issuer URL. A URL with deploy-time parts (say, the id of the
+ * cluster, `https://oidc.eks.us-west-2.amazonaws.com/id/${Token}`) is judged by its literal parts:
+ * the scheme, and the host when it is written out (an EKS issuer's region, or an issuer that needs
+ * `allowNonEksIssuer`).
+ */
 export function checkIssuerUrl(given: string, options: IssuerCheckOptions = {}): IssuerVerdict {
   const what = options.what ?? 'openIdConnectIssuerUrl';
   const fail = (problem: string, fix = `give the cluster's issuer URL, ${EXAMPLE} (${WHERE})`): IssuerVerdict =>
     ({ url: given, eks: false, normalized: [], problem: { problem: `${what} ${problem}`, fix } });
   if (given.trim().length === 0) return fail('is empty');
   if (isOpaque(given)) return { url: given, eks: false, normalized: [] };
+  const head = textParts(given)[0];
+  // Judged on the text without surrounding whitespace, so that ' https://...' is told to have whitespace, not to be no URL.
+  const headText = head.deployTime ? undefined : head.text.trim();
+  // A literal start must be a URL scheme (or the start of https:// that a deploy-time value completes).
+  if (headText !== undefined && !SCHEME.test(headText) && !(textParts(given).length > 1 && 'https://'.startsWith(headText.toLowerCase()))) {
+    return fail(`'${given}' is not a URL (it must start with https://)`);
+  }
   const shape = literalShape(given, /^[^\s?#]$/);
   if (shape.invalidCharacters.length > 0) {
     return fail(`'${given}' contains ${describeCharacters(shape.invalidCharacters)}; an issuer URL has no whitespace, query or fragment`);
   }
-  const head = textParts(given)[0];
-  if (!head.deployTime && !/^https:\/\//i.test(head.text)) {
-    return fail(/^[a-z][a-z0-9+.-]*:\/\//i.test(head.text)
-      ? `'${given}' does not use https://; OIDC issuers (and IAM OIDC providers) are https URLs`
-      : `'${given}' is not a URL (it must start with https://)`);
+  if (headText !== undefined && SCHEME.test(headText) && !/^https:\/\//i.test(headText)) {
+    return fail(`'${given}' does not use https://; OIDC issuers (and IAM OIDC providers) are https URLs`);
   }
-  if (!isKnown(given)) return { url: given, eks: false, normalized: [] };
+  if (!isKnown(given)) return checkDeployTimeIssuer(given, options, fail);
 
   const normalized: string[] = [];
   let url = given;
@@ -84,22 +96,54 @@ export function checkIssuerUrl(given: string, options: IssuerCheckOptions = {}):
       return fail(`'${given}' looks like an EKS issuer but its id is not 32 upper-case hexadecimal characters`,
         `copy the issuer exactly as EKS reports it (${WHERE})`);
     }
-    if (!options.allowNonEksIssuer) {
-      return fail(`'${given}' is not an EKS cluster's issuer (${EXAMPLE})`,
-        `give the EKS cluster's issuer (${WHERE}), or set allowNonEksIssuer: true to trust another OIDC issuer on purpose`);
-    }
+    if (!options.allowNonEksIssuer) return nonEksIssuer(given, fail);
     return { url, issuer: issuerOfUrl(url), eks: false, normalized };
   }
   const region = eks[1];
-  if (options.expectedRegion !== undefined && isKnown(options.expectedRegion) && options.expectedRegion !== region) {
-    return fail(`'${given}' is the issuer of a cluster in ${region}, but the stack is in ${options.expectedRegion}`,
-      'import the cluster into a stack of its region (pod identity and the cluster ARN are regional), or give the issuer of the cluster in this region');
-  }
+  const regionProblem = issuerRegionProblem(given, region, options, fail);
+  if (regionProblem) return regionProblem;
   return { url, issuer: issuerOfUrl(url), region, eks: true, normalized };
 }
 
+type Fail = (problem: string, fix?: string) => IssuerVerdict;
+
+function nonEksIssuer(given: string, fail: Fail): IssuerVerdict {
+  return fail(`'${given}' is not an EKS cluster's issuer (${EXAMPLE})`,
+    `give the EKS cluster's issuer (${WHERE}), or set allowNonEksIssuer: true to trust another OIDC issuer on purpose`);
+}
+
+function issuerRegionProblem(given: string, region: string, options: IssuerCheckOptions, fail: Fail): IssuerVerdict | undefined {
+  if (options.expectedRegion === undefined || !isKnown(options.expectedRegion) || options.expectedRegion === region) return undefined;
+  return fail(`'${given}' is the issuer of a cluster in ${region}, but the stack is in ${options.expectedRegion}`,
+    'import the cluster into a stack of its region (pod identity and the cluster ARN are regional), or give the issuer of the cluster in this region');
+}
+
+/**
+ * The verdict on an https issuer URL with deploy-time parts, from its literal host (when the URL
+ * writes it out up to the first `/`): an EKS issuer's region must be the stack's, its path must
+ * start with `/id/`, and another issuer needs the opt-in. A host with a deploy-time part is
+ * judged only when it is shaped like an EKS issuer's (`oidc.eks.<...>.amazonaws.com`).
+ */
+function checkDeployTimeIssuer(given: string, options: IssuerCheckOptions, fail: Fail): IssuerVerdict {
+  const unknown: IssuerVerdict = { url: given, eks: false, normalized: [] };
+  const head = textParts(given)[0];
+  if (head.deployTime) return unknown;
+  const afterScheme = head.text.replace(/^https:\/\//i, '');
+  const slash = afterScheme.indexOf('/');
+  if (slash < 0) return unknown; // the host has a deploy-time part
+  const host = afterScheme.slice(0, slash).toLowerCase();
+  const pathHead = afterScheme.slice(slash);
+  if (host.length === 0) return fail(`'${given}' has no host`);
+  const eks = EKS_HOST.exec(host);
+  if (!eks) return options.allowNonEksIssuer ? unknown : nonEksIssuer(given, fail);
+  if (!'/id/'.startsWith(pathHead) && !pathHead.startsWith('/id/')) {
+    return fail(`'${given}' has an EKS issuer's host but its path does not start with /id/`, `copy the issuer exactly as EKS reports it (${WHERE})`);
+  }
+  return issuerRegionProblem(given, eks[1], options, fail) ?? { url: given, region: eks[1], eks: true, normalized: [] };
+}
+
 /** Options of {@link oidcProviderArnProblem}. */
-export interface ProviderArnCheckOptions {
+export interface ProviderArnCheckOptions extends ArnCheckOptions {
   /** The issuer (without `https://`) the provider must be for, when known. */
   readonly issuer?: string;
   /** The account the provider must be in (the stack's), when known. */
@@ -116,7 +160,12 @@ export function oidcProviderArnProblem(arn: string, options: ProviderArnCheckOpt
   if (!parsed || parsed.service !== 'iam' || parsed.resourceType !== 'oidc-provider' || parsed.resourceName === '') {
     return { problem: `${what} '${arn}' is not an IAM OIDC provider ARN`, fix };
   }
-  const account = accountProblem(parsed.account, `${what} '${arn}'`);
+  const form = arnFormProblem(arn, what, fix);
+  if (form) return form;
+  if (isKnown(parsed.region) && parsed.region !== '') {
+    return { problem: `${what} '${arn}' has a region ('${parsed.region}'); IAM ARNs have none`, fix };
+  }
+  const account = accountProblem(parsed.account, `${what} '${arn}'`) ?? partitionMismatchProblem(parsed.partition, options.partition, `${what} '${arn}'`);
   if (account) return account;
   if (options.account !== undefined && isKnown(options.account) && isKnown(parsed.account) && parsed.account !== options.account) {
     return {

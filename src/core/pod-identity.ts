@@ -1,5 +1,7 @@
-import { literalText } from './deploy-time';
+import { ArnCheckOptions, isServiceLinkedRole, parseIamArn, partitionMismatchProblem, roleArnProblem } from './arn';
+import { isOpaque, literalText } from './deploy-time';
 import { Problem } from './errors';
+import { TAG_SESSION_ACTION } from './irsa';
 
 /*
  * EKS Pod Identity vocabulary (EKS user guide, "Learn how EKS Pod Identity grants pods access to
@@ -13,7 +15,7 @@ export const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
 export const POD_IDENTITY_AGENT_ADDON = 'eks-pod-identity-agent';
 
 /** The actions EKS Pod Identity needs on a role it assumes. */
-export const POD_IDENTITY_ACTIONS = ['sts:AssumeRole', 'sts:TagSession'];
+export const POD_IDENTITY_ACTIONS = ['sts:AssumeRole', TAG_SESSION_ACTION];
 
 /** The session tag that carries the cluster ARN. */
 export const CLUSTER_ARN_TAG = 'eks-cluster-arn';
@@ -71,4 +73,22 @@ export function sessionPolicyProblem(json: string): Problem | undefined {
     };
   }
   return undefined;
+}
+
+/**
+ * Why an ARN cannot be the target role of a pod identity association (`TargetRoleArn`): not an IAM
+ * role ARN, a service-linked role (only its AWS service may assume it, and its trust cannot be
+ * changed to let the association role in), or a role of another partition than the stack's.
+ */
+export function targetRoleArnProblem(arn: string, what = 'targetRoleArn', options: ArnCheckOptions = {}): Problem | undefined {
+  const problem = roleArnProblem(arn, what);
+  if (problem || isOpaque(arn)) return problem;
+  const parsed = parseIamArn(arn)!;
+  if (isServiceLinkedRole(parsed)) {
+    return {
+      problem: `${what} '${arn}' is a service-linked role: only its AWS service may assume it, and its trust policy cannot be changed to let the association role in`,
+      fix: 'give the ARN of a role you manage in the target account (PodIdentityTargetRole makes one with the right trust)',
+    };
+  }
+  return partitionMismatchProblem(parsed.partition, options.partition, `${what} '${arn}'`);
 }

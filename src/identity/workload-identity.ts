@@ -11,18 +11,18 @@ import { renderTrustDocument, TrustDocument, trustDocument, TrustStatement } fro
 import { trustSize } from './private/trust-size';
 import type { ControllerIdentity } from '../catalog/controller-identity';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
-import { roleArnProblem } from '../core/arn';
+import { isKnown } from '../core/deploy-time';
 import { Problem, throwIdentityError, throwIfProblem } from '../core/errors';
 import { IdentityMode, WorkloadPlatform } from '../core/identity-mode';
 import { IRSA_ACTION, IRSA_ROLE_ARN_ANNOTATION, IRSA_TOKEN_EXPIRATION_ANNOTATION, serviceAccountSubject } from '../core/irsa';
 import { namePatternProblem, namespaceNameProblem, serviceAccountNameProblem } from '../core/kubernetes-names';
 import { MAX_ROLE_NAME_LENGTH, MIN_TOKEN_EXPIRATION_SECONDS, TRUST_POLICY_DEFAULT_QUOTA } from '../core/limits';
-import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL, sessionPolicyProblem } from '../core/pod-identity';
+import { POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL, sessionPolicyProblem, targetRoleArnProblem } from '../core/pod-identity';
 import { iamPathProblem, roleNameProblem } from '../core/role-name';
 import { KubernetesServiceAccount } from '../k8s/kubernetes-service-account';
 import { claimServiceAccount } from '../k8s/private/service-account-registry';
 import { recordPodIdentityNamespace } from '../private/pod-identity-namespaces';
-import { knownRoleArn, roleArnFromName } from '../private/stack-values';
+import { knownPartition, knownRoleArn, roleArnFromName } from '../private/stack-values';
 import { asTemplateText } from '../private/template-text-of';
 
 /**
@@ -269,7 +269,9 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     this.validateClusters();
     this.wildcard = props.allowWildcardSubject ?? false;
     this.irsaTransition = props.irsaTransition ?? false;
-    if (props.targetRoleArn !== undefined) throwIfProblem(this, roleArnProblem(props.targetRoleArn, 'targetRoleArn'));
+    if (props.targetRoleArn !== undefined) {
+      throwIfProblem(this, targetRoleArnProblem(asTemplateText(this, props.targetRoleArn), 'targetRoleArn', { partition: knownPartition(Stack.of(this)) }));
+    }
     this.targetRoleArn = props.targetRoleArn;
     this.sessionTagsDisabled = props.disableSessionTags ?? false;
     this.validateNames(props);
@@ -284,7 +286,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
       multipleClusters: this.clusters.length > 1,
       clusterReason: this.wildcard ? props.cluster.podIdentityUnavailableReason : props.cluster.podIdentityUnavailableReasonFor(this.namespace),
       clusterCaution: props.cluster.autoMode || props.cluster.podIdentityAgentInstalled !== undefined ? undefined
-        : `the eks-pod-identity-agent is not known to be installed in cluster ${props.cluster.node.path} (say podIdentityAgentInstalled: true where you import it)`,
+        : `the eks-pod-identity-agent is not known to be installed in cluster ${props.cluster.node.path}`,
       workloadReason: props.podIdentityUnsupportedReason ?? props.controller?.podIdentityUnsupportedReason(),
     });
     if (selection.podIdentityImpossible) {
@@ -296,7 +298,9 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     if (this.mode === IdentityMode.POD_IDENTITY) recordPodIdentityNamespace(props.cluster, this, this.namespace);
     if (selection.podIdentityCaution) {
       Annotations.of(this).addWarningV2('cdk-eks-identity:podIdentityAgentUnknown',
-        `pod identity was requested, but ${selection.podIdentityCaution}: without the agent, pods get no credentials`);
+        `pod identity was requested, but ${selection.podIdentityCaution}: without the agent, pods get no credentials. `
+        + 'Fix: say podIdentityAgentInstalled: true where you import the cluster if the agent runs there (aws eks describe-addon --addon-name eks-pod-identity-agent), '
+        + 'or use IdentityMode.IRSA (AUTO picks it)');
     }
     this.validateModeOptions(props);
     const statements = [...(props.controller?.statements(this) ?? []), ...(props.statements ?? [])];
@@ -346,7 +350,9 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
       const spansNamespaces = /[*?]/.test(this.namespace);
       Annotations.of(this).addWarningV2('cdk-eks-identity:wildcardSubject',
         `IRSA subject system:serviceaccount:${this.namespace}:${this.serviceAccountName} is a wildcard: every matching service account can assume ${this.roleArn}`
-        + (spansNamespaces ? '. It spans namespaces: EksIdentityChecks reports that as an error (EKSID-IRSA-003) unless you suppress it with a reason' : ''));
+        + (spansNamespaces ? '; it spans namespaces, which EksIdentityChecks reports as an error (EKSID-IRSA-003) unless you suppress it with a reason' : '')
+        + '. Fix: name the namespace and service account exactly (no * or ?), one identity per service account; if every matching one should have the role, '
+        + 'acknowledge it: Annotations.of(identity).acknowledgeWarning(\'cdk-eks-identity:wildcardSubject\', \'<reason>\')');
     }
     if (!this.wildcard && (props.createServiceAccount ?? true)) this.createServiceAccounts(props);
   }
@@ -418,15 +424,28 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     }
   }
 
-  /** One trust statement and one service account per cluster: each cluster once. */
+  /**
+   * One trust statement and one service account per cluster: each cluster once, told apart by its
+   * OIDC issuer, so the same cluster imported twice (two constructs, one issuer) counts once.
+   */
   private validateClusters(): void {
+    const issuers = this.clusters.map((cluster) => asTemplateText(this, cluster.openIdConnectIssuer));
+    const keys = issuers.map((issuer) => issuer.toLowerCase());
     this.clusters.forEach((cluster, index) => {
-      const first = this.clusters.indexOf(cluster);
+      const first = keys.indexOf(keys[index]);
       if (first === index) return;
-      throwIdentityError(this, first === 0
-        ? `additionalClusters lists the identity's own cluster ${cluster.node.path}`
-        : `additionalClusters lists cluster ${cluster.node.path} twice`,
-      'list each other cluster once in additionalClusters; the identity\'s own cluster is always trusted');
+      const fix = 'list each other cluster once in additionalClusters; the identity\'s own cluster is always trusted';
+      if (this.clusters[first] === cluster) {
+        throwIdentityError(this, first === 0
+          ? `additionalClusters lists the identity's own cluster ${cluster.node.path}`
+          : `additionalClusters lists cluster ${cluster.node.path} twice`, fix);
+      }
+      const issuer = isKnown(issuers[index]) ? issuers[index] : 'the same deploy-time value';
+      throwIdentityError(this, `${first === 0
+        ? `additionalClusters lists cluster ${cluster.node.path}, which has the OIDC issuer of the identity's own cluster ${this.clusters[first].node.path}`
+        : `additionalClusters lists clusters ${this.clusters[first].node.path} and ${cluster.node.path}, which have the same OIDC issuer`} (${issuer}): `
+        + 'they are one cluster imported twice, and its trust statement and service account would be written twice',
+      `${fix}: import the cluster once and use that construct everywhere`);
     });
   }
 
@@ -470,7 +489,8 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     }
     if (this.sessionTagsDisabled) {
       Annotations.of(this).addWarningV2('cdk-eks-identity:sessionTagsDisabled',
-        `session tags are disabled: the trust of ${this.node.path} cannot be scoped to cluster, namespace and service account; any pod identity association in this account that names the role can use it`);
+        `session tags are disabled: the trust of ${this.node.path} cannot be scoped to cluster, namespace and service account; any pod identity association in this account that names the role can use it. `
+        + 'Fix: keep session tags on unless you need a session policy or more than the session tag limit, and keep iam:PassRole for this role to the people who make associations');
     }
   }
 
@@ -520,7 +540,10 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
     });
     if (problem) {
       Annotations.of(this).addWarningV2('cdk-eks-identity:roleTrust',
-        `the role you brought cannot work for ${this.mode}: ${problem}. Its trust is left as you made it`);
+        `the role you brought cannot work for ${this.mode}: ${problem}. Its trust is left as you made it. `
+        + `Fix: ${this.mode === IdentityMode.IRSA
+          ? 'trust the cluster\'s OIDC provider for sts:AssumeRoleWithWebIdentity with StringEquals on <issuer>:sub (this service account) and <issuer>:aud (sts.amazonaws.com)'
+          : 'trust pods.eks.amazonaws.com for sts:AssumeRole and sts:TagSession'} in the role, or let the library create the role (leave role out)`);
     }
   }
 }

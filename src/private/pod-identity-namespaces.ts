@@ -18,14 +18,14 @@ export function recordPodIdentityNamespace(cluster: IIdentityCluster, identity: 
     const entries = list;
     cluster.node.addValidation({
       validate: () => {
-        const current = (cluster as { _currentFargateNamespaces?: () => string[] })._currentFargateNamespaces;
-        const patterns = current ? current.call(cluster) : cluster.fargateNamespaces;
+        const patterns = cluster.fargateNamespaces;
         return entries.flatMap(({ identity: user, namespace: ns }) => {
           const pattern = fargatePatternFor(patterns, ns);
           return pattern === undefined ? [] : [identityErrorMessage(user,
             `it uses EKS Pod Identity in namespace ${ns}, which a Fargate profile of cluster ${cluster.node.path} selects (${pattern}); `
             + 'EKS Pod Identity does not run on AWS Fargate',
-            'use IdentityMode.IRSA (or AUTO, which picks IRSA when the profile is added before the identity), or move the workload out of the Fargate namespace')];
+            'use IdentityMode.IRSA for it, or create the Fargate profile before the identity so that IdentityMode.AUTO sees it and picks IRSA, '
+            + 'or move the workload out of the Fargate namespace')];
         });
       },
     });

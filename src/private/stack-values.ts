@@ -16,6 +16,12 @@ export function stackPartition(stack: Stack): string {
   return stack.partition;
 }
 
+/** The partition of a stack when it is known at synth (its region is), else undefined. */
+export function knownPartition(stack: Stack): string | undefined {
+  const partition = stackPartition(stack);
+  return Token.isUnresolved(partition) ? undefined : partition;
+}
+
 /**
  * The ARN of a role with a known name (and path), without a reference to the role resource:
  * literal when the stack's account and region are known.

@@ -270,7 +270,7 @@ describe('input size', () => {
     }
     const yaml = parts.join('');
     const bytes = Buffer.byteLength(yaml, 'utf8');
-    expect(() => AwsAuthMigration.plan(yaml)).toThrow(new Error(`the aws-auth input is ${bytes} bytes, more than a ConfigMap can hold (1048576 bytes, 1 MiB); `
+    expect(() => AwsAuthMigration.plan(yaml)).toThrow(new Error(`the aws-auth input is ${bytes} bytes, more than a ConfigMap can hold (1048576 bytes, 1 MiB). Fix: `
       + 'give the ConfigMap as the cluster has it (kubectl get configmap aws-auth -n kube-system -o yaml), or only its data (-o jsonpath=\'{.data}\') when annotations or managed fields make the object larger'));
     // Exactly 1 MiB is accepted, and bytes (not characters) count: 'é' is two.
     const atLimit = `${header}    []\n#`.padEnd(1024 * 1024, 'x');

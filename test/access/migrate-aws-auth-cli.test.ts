@@ -238,7 +238,7 @@ describe('usage errors exit 2', () => {
     expect(run([os.tmpdir()])).toEqual({ code: 2, output: '', errors: `error: ${os.tmpdir()} is a directory, not a file` });
     const broken = run(['-'], 'data: [unclosed');
     expect(broken.code).toBe(2);
-    expect(broken.errors).toMatch(/^error: the input is not valid YAML: /);
+    expect(broken.errors).toMatch(/^error: standard input: the input is not valid YAML: /);
   });
 
   test('through the CLI: a missing file named on standard error, exit 2', () => {
@@ -248,11 +248,11 @@ describe('usage errors exit 2', () => {
     expect({ lines, errors }).toEqual({ lines: [], errors: ['error: nofile does not exist'] });
   });
 
-  test('an input larger than a ConfigMap can hold exits 2 with the size and the fix', () => {
+  test('an input larger than a ConfigMap can hold exits 2 naming the input, with the size and the fix', () => {
     const big = `${fs.readFileSync(path.join(FIXTURES, 'eksctl-nodegroups.yaml'), 'utf8')}#${'x'.repeat(1024 * 1024)}\n`;
     const { code, errors } = run(['-'], big);
     expect(code).toBe(2);
-    expect(errors).toBe(`error: the aws-auth input is ${Buffer.byteLength(big)} bytes, more than a ConfigMap can hold (1048576 bytes, 1 MiB); `
+    expect(errors).toBe(`error: standard input: the aws-auth input is ${Buffer.byteLength(big)} bytes, more than a ConfigMap can hold (1048576 bytes, 1 MiB). Fix: `
       + 'give the ConfigMap as the cluster has it (kubectl get configmap aws-auth -n kube-system -o yaml), or only its data (-o jsonpath=\'{.data}\') when annotations or managed fields make the object larger');
   });
 

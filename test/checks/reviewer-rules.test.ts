@@ -1,7 +1,7 @@
 import {
   ACCOUNT, CLUSTER_ADMIN, accessEntry, association, check, findingsOf, goodResources, ISSUER, irsaTrust, joinDocument, podStatement, role, trust,
 } from './fixtures';
-import { CheckLevel } from '../../src/checks';
+import { CheckLevel, EksIdentityChecks } from '../../src/checks';
 
 /*
  * The rules a security reviewer would want, beyond the basic shapes: one describe per rule, each
@@ -114,6 +114,12 @@ describe('EKSID-POD-011 Fargate namespaces', () => {
     expect(run('EKSID-POD-011', { Fargate: fargate('batch') })).toEqual([]);
     expect(run('EKSID-POD-011', { Fargate: fargate('apps-*') })).toEqual([]);
   });
+  test.each([['app*', true], ['ap?s', true], ['*', true], ['apps-*', false], ['a?ps?', false], ['*-apps', false]])(
+    'matches selector patterns as Fargate does: %p selects apps: %p', (pattern, selects) => {
+      const findings = run('EKSID-POD-011', { Fargate: fargate(pattern as string) });
+      expect(findings.length > 0).toBe(selects);
+      if (selects) expect(findings[0].message).toContain(`selects namespace apps${pattern === 'apps' ? '' : ` (${pattern})`}`);
+    });
 });
 
 describe('EKSID-POD-012 the * principal', () => {
@@ -193,5 +199,150 @@ describe('EKSID-RBAC-001..003 RBAC objects', () => {
   test('a misspelt verb', () => {
     const [finding] = run('EKSID-RBAC-003', {}, [clusterRole('r', [{ apiGroups: [''], resources: ['pods'], verbs: ['Get', 'lists'] }])]);
     expect(finding.message).toContain("verb 'Get' is not a Kubernetes verb (verbs are lower case: 'get')");
+  });
+});
+
+describe('EKSID-IAM-007 any principal', () => {
+  const open = (principal: any, more: any = {}) => role(trust({ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...more }));
+  test.each([['"*"', '*'], ['{"AWS": "*"}', { AWS: '*' }], ['{"AWS": "*"}', { AWS: ['arn:aws:iam::123456789012:root', '*'] }]])('flags %s', (form, principal) => {
+    const [finding] = run('EKSID-IAM-007', { Open: open(principal) });
+    expect(finding).toMatchObject({ level: CheckLevel.ERROR, logicalId: 'Open', location: 'Properties/AssumeRolePolicyDocument' });
+    expect(finding.message).toContain(`role Open trusts the principal ${form} (statement 0) for sts:AssumeRole: anyone, in any AWS account, with no condition at all can assume it`);
+  });
+  test('flags an Allow with NotPrincipal, and conditions that do not pin the caller', () => {
+    expect(run('EKSID-IAM-007', { Open: role(trust({ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' })) })[0].message)
+      .toContain('trusts the principal NotPrincipal');
+    expect(run('EKSID-IAM-007', { Open: open('*', { Condition: { StringEquals: { 'sts:ExternalId': 'x' } } }) })[0].message).toContain('who meets its conditions (sts:ExternalId)');
+  });
+  test('passes near misses: the caller pinned by organization, account or ARN; an IfExists condition does not pin', () => {
+    for (const key of ['aws:PrincipalOrgID', 'aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:PrincipalOrgPaths']) {
+      expect(run('EKSID-IAM-007', { Open: open('*', { Condition: { StringEquals: { [key]: 'x' } } }) })).toEqual([]);
+    }
+    expect(run('EKSID-IAM-007', { Open: open('*', { Condition: { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-1' } } }) })).toHaveLength(1);
+    expect(run('EKSID-IAM-007', { Open: open({ AWS: 'arn:aws:iam::123456789012:root' }) })).toEqual([]);
+    expect(run('EKSID-IAM-007', {})).toEqual([]);
+  });
+  test('owns the "*" principal: EKSID-POD-001 does not report it as a pods.eks.amazonaws.com problem', () => {
+    const ids = check(withResources({ Open: role(trust({ Effect: 'Allow', Principal: { AWS: '*' }, Action: ['sts:AssumeRole', 'sts:TagSession'] })) })).map((f) => f.ruleId);
+    expect(ids).toContain('EKSID-IAM-007');
+    expect(ids).not.toContain('EKSID-POD-001');
+  });
+});
+
+describe('EKSID-IRSA-011 Federated actions', () => {
+  const federated = (action: any, provider: any = `arn:aws:iam::${ACCOUNT}:oidc-provider/${ISSUER}`) => role(trust({
+    Effect: 'Allow',
+    Principal: { Federated: provider },
+    Action: action,
+    Condition: { StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:apps:web', [`${ISSUER}:aud`]: 'sts.amazonaws.com' } },
+  }));
+  test('flags sts:AssumeRole (the tokens can never assume it) and wildcards (more than web identity)', () => {
+    const [never] = run('EKSID-IRSA-011', { Fed: federated('sts:AssumeRole') });
+    expect(never.message).toContain('sts:AssumeRole (statement 0) but not sts:AssumeRoleWithWebIdentity: the provider\'s tokens can never assume it');
+    for (const action of ['sts:*', '*', ['sts:AssumeRoleWithWebIdentity', 'sts:AssumeRole']]) {
+      expect(run('EKSID-IRSA-011', { Fed: federated(action) })[0].message).toContain('more than sts:AssumeRoleWithWebIdentity');
+    }
+    expect(run('EKSID-IRSA-011', { Fed: role(trust({ Effect: 'Allow', Principal: { Federated: 'x' }, NotAction: 's3:*' })) })[0].message).toContain('NotAction s3:*');
+  });
+  test('names a provider of the templates by its logical id, not a placeholder', () => {
+    expect(run('EKSID-IRSA-011', { WebRole: role(irsaTrust({ federated: { Ref: 'Provider' } })), Fed: federated('sts:AssumeRole', { Ref: 'Provider' }) })[0].message)
+      .toContain('Federated principal Provider sts:AssumeRole');
+  });
+  test('passes web identity with sts:TagSession, and SAML providers with sts:AssumeRoleWithSAML', () => {
+    expect(run('EKSID-IRSA-011', { Fed: federated(['sts:AssumeRoleWithWebIdentity', 'sts:TagSession']) })).toEqual([]);
+    expect(run('EKSID-IRSA-011', { Fed: role(trust({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/corp` }, Action: 'sts:AssumeRoleWithSAML' })) })).toEqual([]);
+    expect(run('EKSID-IRSA-011', { Fed: role(trust({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/corp` }, Action: 'sts:AssumeRoleWithWebIdentity' })) })[0].message)
+      .toContain('but not sts:AssumeRoleWithSAML');
+    expect(run('EKSID-IRSA-011', {})).toEqual([]);
+  });
+});
+
+describe('EKSID-IRSA-012 subject format', () => {
+  const withSub = (sub: string, operator = 'StringEquals') => role(irsaTrust({ sub: [sub], subOperator: operator }));
+  test.each([
+    ['system:serviceaccounts:apps', 'is a group'], ['system:serviceaccount:apps', 'is not system:serviceaccount:<namespace>:<name>'],
+    ['apps:web', 'is not system:serviceaccount'], ['system:serviceaccount:Apps:web', 'the namespace \'Apps\' is not a valid Kubernetes namespace name'],
+    ['system:serviceaccount:apps:web/x', 'the service account name \'web/x\''], ['system:serviceaccount:apps:', 'the service account name \'\''],
+  ])('flags %p', (sub, problem) => {
+    const [finding] = run('EKSID-IRSA-012', { WebRole: withSub(sub) });
+    expect(finding).toMatchObject({ level: CheckLevel.ERROR, logicalId: 'WebRole' });
+    expect(finding.message).toContain(problem);
+    expect(finding.fix).toBe('write the subject as system:serviceaccount:<namespace>:<service account>, e.g. system:serviceaccount:app:web');
+  });
+  test('judges StringLike patterns with wildcards standing for letters', () => {
+    expect(run('EKSID-IRSA-012', { WebRole: withSub('system:serviceaccount:apps:Web-*', 'StringLike') })).toHaveLength(1);
+    expect(run('EKSID-IRSA-012', { WebRole: withSub('apps:*', 'StringLike') })).toHaveLength(1);
+  });
+  test('passes near misses: exact subjects, allowed patterns, patterns that span namespaces (EKSID-IRSA-003), negations', () => {
+    for (const [sub, operator] of [['system:serviceaccount:apps:web', 'StringEquals'], ['system:serviceaccount:apps:job-*', 'StringLike'],
+      ['system:serviceaccount:*:*', 'StringLike'], ['*', 'StringLike'], ['system:serviceaccounts:x', 'StringNotEquals']]) {
+      expect({ sub, operator, findings: run('EKSID-IRSA-012', { WebRole: withSub(sub, operator) }) }).toEqual({ sub, operator, findings: [] });
+    }
+  });
+});
+
+describe('EKSID-IRSA-013 Federated provider ARN', () => {
+  const federated = (provider: any) => role(irsaTrust({ federated: provider }));
+  test.each([
+    [`arn:aws:iam::${ACCOUNT}:role/web`, 'is not an IAM OIDC provider ARN'], [`arn:aws:iam:us-east-1:${ACCOUNT}:oidc-provider/${ISSUER}`, 'has a region (\'us-east-1\')'],
+    [`arn:aws:iam::12345:oidc-provider/${ISSUER}`, 'not a 12-digit account id'], [ISSUER, 'is not an IAM OIDC provider ARN'],
+  ])('flags %p', (provider, problem) => {
+    const [finding] = run('EKSID-IRSA-013', { WebRole: federated(provider) });
+    expect(finding.message).toContain(problem);
+    expect(finding.message).toContain('so no token can assume it through that statement');
+  });
+  test('compares the account and partition with the stack\'s when they are known', () => {
+    const input = (provider: string, env: any) => [{ stackName: 'S', template: { Resources: withResources({ WebRole: federated(provider) }) }, ...env }];
+    const findings = (provider: string, env: any) => EksIdentityChecks.checkTemplates(input(provider, env)).filter((f) => f.ruleId === 'EKSID-IRSA-013');
+    const other = `arn:aws:iam::210987654321:oidc-provider/${ISSUER}`;
+    expect(findings(other, {})).toEqual([]);
+    expect(findings(other, { account: ACCOUNT })[0].message).toContain('is in account 210987654321, but IRSA roles trust OIDC providers of their own account (123456789012)');
+    expect(findings(`arn:aws-cn:iam::${ACCOUNT}:oidc-provider/${ISSUER}`, { region: 'us-east-1' })[0].message).toContain('is in partition aws-cn, but the stack is in partition aws');
+    expect(findings(`arn:aws-cn:iam::${ACCOUNT}:oidc-provider/${ISSUER}`, { region: 'cn-north-1' })).toEqual([]);
+  });
+  test('passes the provider of the templates, literal provider ARNs and web identity providers named by domain', () => {
+    expect(run('EKSID-IRSA-013', {})).toEqual([]);
+    expect(run('EKSID-IRSA-013', { WebRole: federated(`arn:aws:iam::${ACCOUNT}:oidc-provider/${ISSUER}`) })).toEqual([]);
+    expect(run('EKSID-IRSA-013', { WebRole: federated('cognito-identity.amazonaws.com') })).toEqual([]);
+  });
+});
+
+describe('EKSID-POD-014 target role trust scope', () => {
+  const target = (conditions: any, principal: any = { AWS: 'arn:aws:iam::210987654321:root' }) => role(trust({
+    Effect: 'Allow', Principal: principal, Action: ['sts:AssumeRole', 'sts:TagSession'], ...(conditions ? { Condition: conditions } : {}),
+  }));
+  test('flags an account trusted by session tags or external id alone', () => {
+    const [byTags] = run('EKSID-POD-014', { Target: target({ StringEquals: { 'aws:RequestTag/kubernetes-namespace': 'apps' } }) });
+    expect(byTags).toMatchObject({ level: CheckLevel.WARNING, logicalId: 'Target' });
+    expect(byTags.message).toContain('trusts account arn:aws:iam::210987654321:root (statement 0) as a pod identity target role scoped only by aws:RequestTag/kubernetes-namespace without an aws:PrincipalArn condition');
+    expect(run('EKSID-POD-014', { Target: target({ StringEquals: { 'sts:ExternalId': 'us-east-1/210987654321/c/apps/web' } }, { AWS: '210987654321' }) })).toHaveLength(1);
+  });
+  test('flags the TargetRoleArn of an association that trusts an account without conditions', () => {
+    const [finding] = run('EKSID-POD-014', {
+      Target: target(undefined), WorkerAssociation: association('apps', 'worker', 'WorkerRole', { TargetRoleArn: { 'Fn::GetAtt': ['Target', 'Arn'] } }),
+    });
+    expect(finding.message).toContain('as a pod identity target role without an aws:PrincipalArn condition');
+  });
+  test('passes near misses: pinned with aws:PrincipalArn, the association role as principal, an account trust that is no target role', () => {
+    expect(run('EKSID-POD-014', { Target: target({ StringEquals: { 'aws:RequestTag/kubernetes-namespace': 'apps' }, ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::210987654321:role/a' } }) })).toEqual([]);
+    expect(run('EKSID-POD-014', { Target: target({ StringEquals: { 'aws:RequestTag/kubernetes-namespace': 'apps' } }, { AWS: 'arn:aws:iam::210987654321:role/a' }) })).toEqual([]);
+    expect(run('EKSID-POD-014', { Target: target(undefined) })).toEqual([]);
+  });
+});
+
+describe('EKSID-POD-015 target role ARN', () => {
+  const withTarget = (targetRoleArn: any) => ({ WorkerAssociation: association('apps', 'worker', 'WorkerRole', { TargetRoleArn: targetRoleArn }) });
+  test.each([
+    ['arn:aws:iam::210987654321:user/alice', 'is not an IAM role ARN'],
+    ['arn:aws:iam::210987654321:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS', 'is a service-linked role'],
+    ['data', 'is not an ARN'],
+  ])('flags %p', (arn, problem) => {
+    const [finding] = run('EKSID-POD-015', withTarget(arn));
+    expect(finding).toMatchObject({ level: CheckLevel.ERROR, logicalId: 'WorkerAssociation', location: 'Properties/TargetRoleArn' });
+    expect(finding.message).toContain(problem);
+  });
+  test('passes roles (paths allowed) and references', () => {
+    expect(run('EKSID-POD-015', withTarget('arn:aws:iam::210987654321:role/teams/data'))).toEqual([]);
+    expect(run('EKSID-POD-015', withTarget({ 'Fn::ImportValue': 'target' }))).toEqual([]);
   });
 });

@@ -43,7 +43,7 @@ test.each([
   expect(cli(withPath)).toEqual({
     code: 2,
     output: [],
-    errors: [`error: ${missing} is not a directory (run cdk synth first, or pass the cloud assembly directory)`],
+    errors: [`error: ${missing} is not a directory. Fix: run cdk synth first, or pass the cloud assembly directory (cdk.out)`],
   });
 });
 

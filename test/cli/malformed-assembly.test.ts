@@ -26,12 +26,18 @@ function assembly(files: { [name: string]: unknown }): string {
   return writeFiles(tempDirectory('malformed-'), files);
 }
 
-/** Runs every command on the directory and expects exit 2 with `error: <file>: ...` on standard error, and nothing on standard output. */
-function expectRefused(directory: string, file: string, problem: RegExp): void {
+/** How to fix an assembly cdk synth wrote and something damaged; one whose manifest names files outside it. */
+const RESYNTH = /run cdk synth again to rewrite the cloud assembly/;
+const STAY_INSIDE = /check only cloud assemblies that cdk synth wrote: it keeps every template and nested assembly inside the directory$/;
+
+/** Runs every command on the directory and expects exit 2 with `error: <file>: <problem>. Fix: <fix>`. */
+function expectRefused(directory: string, file: string, problem: RegExp, fix: RegExp = RESYNTH): void {
   for (const [name, run] of COMMANDS) {
     const { code, output, errors } = run(directory);
     expect({ name, code, output }).toEqual({ name, code: 2, output: '' });
-    expect(errors).toMatch(new RegExp(`^error: ${escapeRegExp(file)}: ${problem.source}`));
+    const line = new RegExp(`^error: ${escapeRegExp(file)}: (.+?)\\. Fix: (.+)$`, 's').exec(errors);
+    expect(line).not.toBeNull();
+    expect({ problem: line![1], fix: line![2] }).toEqual({ problem: expect.stringMatching(problem), fix: expect.stringMatching(fix) });
   }
 }
 
@@ -64,9 +70,9 @@ describe('manifest.json', () => {
   test('missing: the directory is not a cloud assembly; a missing directory is not a directory', () => {
     const empty = tempDirectory('empty-');
     for (const [, run] of COMMANDS) {
-      expect(run(empty)).toEqual({ code: 2, output: '', errors: `error: ${empty} is not a cloud assembly: it has no manifest.json (run cdk synth first)` });
+      expect(run(empty)).toEqual({ code: 2, output: '', errors: `error: ${empty} is not a cloud assembly: it has no manifest.json. Fix: run cdk synth first, or pass the directory cdk synth wrote (cdk.out)` });
       const missing = path.join(empty, 'cdk.out');
-      expect(run(missing)).toEqual({ code: 2, output: '', errors: `error: ${missing} is not a directory (run cdk synth first, or pass the cloud assembly directory)` });
+      expect(run(missing)).toEqual({ code: 2, output: '', errors: `error: ${missing} is not a directory. Fix: run cdk synth first, or pass the cloud assembly directory (cdk.out)` });
     }
   });
 });
@@ -103,7 +109,7 @@ describe('templates', () => {
       'Stack.template.json': GOOD_TEMPLATE,
       'Stack.Cluster.k8s.yaml': 'kind: ServiceAccount\nmetadata: [unclosed\n',
     });
-    expectRefused(directory, path.join(directory, 'Stack.Cluster.k8s.yaml'), /invalid YAML: /);
+    expectRefused(directory, path.join(directory, 'Stack.Cluster.k8s.yaml'), /invalid YAML: /, /correct \(or remove\) the file if you put it there yourself$/);
   });
 });
 
@@ -125,7 +131,8 @@ describe('files outside the assembly directory are never read', () => {
     const file = templateFile(directory, outsideTemplate());
     writeFiles(directory, { 'manifest.json': manifest({ Stack: file }) });
     expectRefused(directory, path.join(directory, file),
-      new RegExp(`${escapeRegExp(path.join(directory, 'manifest.json'))} names it as the template file of stack Stack, but it is outside the cloud assembly directory ${escapeRegExp(directory)}; refusing to read it$`));
+      new RegExp(`${escapeRegExp(path.join(directory, 'manifest.json'))} names it as the template file of stack Stack, but it is outside the cloud assembly directory ${escapeRegExp(directory)}; refusing to read it$`),
+      STAY_INSIDE);
   });
 
   test('a nested assembly directory outside the assembly', () => {
@@ -134,7 +141,7 @@ describe('files outside the assembly directory are never read', () => {
     const directory = tempDirectory('hostile-');
     const relative = path.relative(directory, outside);
     writeFiles(directory, { 'manifest.json': manifest({}, { 'assembly-Evil': relative }) });
-    expectRefused(directory, path.join(directory, relative), /.* names it as the directory of nested assembly assembly-Evil, but it is outside the cloud assembly directory/);
+    expectRefused(directory, path.join(directory, relative), /.* names it as the directory of nested assembly assembly-Evil, but it is outside the cloud assembly directory/, STAY_INSIDE);
   });
 
   test('a template that is a symbolic link to a file outside', () => {
@@ -142,7 +149,7 @@ describe('files outside the assembly directory are never read', () => {
     const directory = assembly({ 'manifest.json': manifest({ Stack: 'Stack.template.json' }) });
     fs.symlinkSync(outside, path.join(directory, 'Stack.template.json'));
     expectRefused(directory, path.join(directory, 'Stack.template.json'),
-      new RegExp(`.* names it as the template file of stack Stack, but it links to ${escapeRegExp(fs.realpathSync(outside))}, outside`));
+      new RegExp(`.* names it as the template file of stack Stack, but it links to ${escapeRegExp(fs.realpathSync(outside))}, outside`), STAY_INSIDE);
   });
 
   test('a nested assembly that names its parent does not loop', () => {

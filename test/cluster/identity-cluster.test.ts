@@ -166,3 +166,28 @@ test('an identity may be called Default (the cluster stays the default child)', 
   expect(() => Template.fromStack(stack)).not.toThrow();
   expect(cluster.node.defaultChild).toBe(cluster.cluster);
 });
+
+describe('Fargate profiles of the aws-eks-v2 cluster, however they are made', () => {
+  test('fargateNamespaces sees profiles added to the underlying cluster directly, and AUTO picks IRSA there', () => {
+    const stack = newStack();
+    const cluster = newCluster(stack);
+    cluster.addFargateProfile('Own', { selectors: [{ namespace: 'batch' }] });
+    cluster.cluster.addFargateProfile('Direct', { selectors: [{ namespace: 'jobs-*' }] });
+    expect(cluster.fargateNamespaces).toEqual(['batch', 'jobs-*']);
+    const identity = cluster.addWorkloadIdentity('Jobs', { namespace: 'jobs-nightly', serviceAccountName: 'runner' });
+    expect(identity.mode).toBe(IdentityMode.IRSA);
+    expect(identity.modeReason).toContain('a Fargate profile of cluster Stack/Cluster selects namespace jobs-nightly (jobs-*)');
+    expect(() => cluster.addWorkloadIdentity('Pod', { namespace: 'jobs-nightly', serviceAccountName: 'other', mode: IdentityMode.POD_IDENTITY }))
+      .toThrow(/^Stack\/Cluster\/Pod: POD_IDENTITY cannot work here: a Fargate profile of cluster Stack\/Cluster selects namespace jobs-nightly \(jobs-\*\)/);
+  });
+
+  test('a profile added after a pod identity of its namespace fails at synth, saying to add the profile first', () => {
+    const stack = newStack();
+    const cluster = newCluster(stack);
+    cluster.addWorkloadIdentity('Pod', { namespace: 'batch', serviceAccountName: 'a', mode: IdentityMode.POD_IDENTITY });
+    cluster.cluster.addFargateProfile('Later', { selectors: [{ namespace: 'batch' }] });
+    expect(() => Template.fromStack(stack)).toThrow('Stack/Cluster/Pod: it uses EKS Pod Identity in namespace batch, which a Fargate profile of cluster Stack/Cluster '
+      + 'selects (batch); EKS Pod Identity does not run on AWS Fargate. Fix: use IdentityMode.IRSA for it, or create the Fargate profile before the identity '
+      + 'so that IdentityMode.AUTO sees it and picks IRSA, or move the workload out of the Fargate namespace');
+  });
+});

@@ -203,10 +203,10 @@ describe('IdentityCluster.fromCluster on an aws-eks-v2 Cluster', () => {
   test('an imported aws-eks-v2 cluster without a provider needs the issuer', () => {
     const stack = newStack();
     const cluster = eks.Cluster.fromClusterAttributes(stack, 'Ext', { clusterName: 'ext' });
-    // The construct does not exist yet when this is found: the error names the scope it was added to.
+    // Like every check of an import, the error names the path the imported cluster gets.
     expect(() => IdentityCluster.fromCluster(stack, 'Identity', cluster)).toThrow(
-      'Stack: cluster Stack/Ext has no openIdConnectProvider and no issuer was given. '
-      + 'Fix: pass openIdConnectIssuerUrl to IdentityCluster.fromCluster, or use IdentityCluster.fromClusterAttributes');
+      'Stack/Identity: cluster Stack/Ext has no openIdConnectProvider and no issuer was given. '
+      + 'Fix: pass openIdConnectIssuerUrl (and openIdConnectProviderArn) to IdentityCluster.fromCluster, or use IdentityCluster.fromClusterAttributes');
     const withIssuer = IdentityCluster.fromCluster(stack, 'Identity2', cluster, { openIdConnectIssuerUrl: `https://${ISSUER_A}` });
     expect(resolveIntrinsics(stack.resolve(withIssuer.openIdConnectProviderArn), deployedValues({}))).toBe(`arn:aws:iam::${ACCOUNT}:oidc-provider/${ISSUER_A}`);
     expect(withIssuer.openIdConnectIssuer).toBe(ISSUER_A);

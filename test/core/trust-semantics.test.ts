@@ -165,3 +165,45 @@ describe('cross-account target roles: the core agrees with the evaluator', () =>
     expect(core).toBe(evaluator);
   });
 });
+
+describe('who else a trust lets in: any principal, Federated principals and their actions, account principals', () => {
+  const analysis = (...statements: any[]) => analyzeTrust(parsePolicyDocument(doc(...statements)));
+
+  test('any principal: "*", {"AWS": "*"} and an Allow with NotPrincipal; what pins the caller', () => {
+    const open = analysis(
+      { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' },
+      { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } } },
+      { Effect: 'Allow', NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
+      { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole' },
+      { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEqualsIfExists: { 'aws:PrincipalArn': 'x' } } },
+    ).anyPrincipal;
+    expect(open.map((g) => [g.statementIndex, g.form, g.principalScopedBy])).toEqual([
+      [0, '"*"', []], [1, '{"AWS": "*"}', ['aws:PrincipalOrgID']], [2, 'NotPrincipal', []], [4, '{"AWS": "*"}', []],
+    ]);
+  });
+
+  test('Federated principals: the federation action of their kind, and every other action allowed', () => {
+    const saml = `arn:aws:iam::${ACCOUNT}:saml-provider/corp`;
+    const federated = analysis(
+      irsa(undefined, { Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] }),
+      irsa(undefined, { Action: 'sts:AssumeRole' }),
+      irsa(undefined, { Action: 'sts:*' }),
+      { Effect: 'Allow', Principal: { Federated: saml }, Action: 'sts:AssumeRoleWithSAML' },
+      { Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, NotAction: 's3:*' },
+    ).federated;
+    expect(federated.map((g) => [g.provider, g.federationAction, g.allowsFederation, g.otherActions])).toEqual([
+      [PROVIDER, 'sts:AssumeRoleWithWebIdentity', true, []],
+      [PROVIDER, 'sts:AssumeRoleWithWebIdentity', false, ['sts:AssumeRole']],
+      [PROVIDER, 'sts:AssumeRoleWithWebIdentity', true, ['sts:*']],
+      [saml, 'sts:AssumeRoleWithSAML', true, []],
+      ['cognito-identity.amazonaws.com', 'sts:AssumeRoleWithWebIdentity', true, ['NotAction s3:*']],
+    ]);
+  });
+
+  test('AWS principals: the account of an account principal', () => {
+    const grants = analysis({ Effect: 'Allow', Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`, ACCOUNT, `arn:aws:iam::${ACCOUNT}:role/x`, '*'] }, Action: 'sts:AssumeRole' }).awsPrincipals;
+    expect(grants.map((g) => [g.principal, g.account])).toEqual([
+      [`arn:aws:iam::${ACCOUNT}:root`, ACCOUNT], [ACCOUNT, ACCOUNT], [`arn:aws:iam::${ACCOUNT}:role/x`, undefined], ['*', undefined],
+    ]);
+  });
+});

@@ -223,7 +223,7 @@ describe('POD_IDENTITY where it cannot work', () => {
   test('for several clusters', () => {
     const stack = newStack();
     const a = importedCluster(stack, 'A');
-    const b = importedCluster(stack, 'B', { clusterName: 'b' });
+    const b = importedCluster(stack, 'B', { clusterName: 'b', openIdConnectIssuerUrl: `https://${ISSUER_B}` });
     expect(errorOf(() => a.addWorkloadIdentity('Id', { namespace: 'default', serviceAccountName: 'my-sa', mode: POD, additionalClusters: [b] })))
       .toBe('Stack/A/Id: POD_IDENTITY cannot work here: one role for several clusters is an IRSA trust '
         + `(pod identity associations are per cluster). ${fix}`);

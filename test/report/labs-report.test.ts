@@ -275,9 +275,9 @@ describe('cdk-eks-identity report', () => {
     expect(run([outdir, 'extra']).code).toBe(2);
     expect(run(['--verbose']).code).toBe(2);
     const missing = path.join(outdir, 'missing');
-    expect(run([missing])).toEqual({ code: 2, text: `stderr: error: ${missing} is not a directory (run cdk synth first, or pass the cloud assembly directory)` });
+    expect(run([missing])).toEqual({ code: 2, text: `stderr: error: ${missing} is not a directory. Fix: run cdk synth first, or pass the cloud assembly directory (cdk.out)` });
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'not-an-assembly-'));
-    expect(run([empty])).toEqual({ code: 2, text: `stderr: error: ${empty} is not a cloud assembly: it has no manifest.json (run cdk synth first)` });
+    expect(run([empty])).toEqual({ code: 2, text: `stderr: error: ${empty} is not a cloud assembly: it has no manifest.json. Fix: run cdk synth first, or pass the directory cdk synth wrote (cdk.out)` });
   });
 
   test('--help prints the usage and exits 0', () => {

@@ -1,7 +1,7 @@
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AwsAuthMigrationEntry, AwsAuthMigrationFinding, AwsAuthMigrationPlan, AwsAuthMigrationPlanOptions } from './aws-auth-plan';
-import { awsAuthEntryId, planAwsAuthMigration, planOptionsProblem } from './aws-auth-planner';
+import { awsAuthEntryId, FOREIGN_NODE_ROLE, IDENTITY_CENTER_DECISION, planAwsAuthMigration, planOptionsProblem } from './aws-auth-planner';
 import { clusterNodeRoles } from './private/cluster-node-roles';
 import type { IIdentityCluster } from '../../cluster/i-identity-cluster';
 import { parseArn, principalKey, withoutRolePath } from '../../core/arn';
@@ -145,8 +145,13 @@ export class AwsAuthMigration extends Construct {
 
     const open = this.migrationPlan.unmappable.filter((f) => !acknowledged.some((a) => matches(a.item, f)));
     if (open.length > 0) {
+      // The fixes of the findings the props can resolve come first.
+      const resolvable = [
+        open.some((f) => f.reason.startsWith(IDENTITY_CENTER_DECISION)) ? 'give the real ARNs of the IAM Identity Center roles in roleArns (aws iam get-role shows them)' : undefined,
+        open.some((f) => f.reason.startsWith(FOREIGN_NODE_ROLE)) ? 'give those nodes a node role of the cluster\'s account' : undefined,
+      ].filter((x): x is string => x !== undefined);
       throwIdentityError(this, `${open.length} aws-auth mapping(s) cannot be migrated to access entries:\n${open.map((f) => `  - ${describe(f)}`).join('\n')}\n`,
-        'grant that access another way (an access entry, a Kubernetes group with RBAC), then list each item in acknowledged with the reason');
+        `${resolvable.map((x) => `${x}; `).join('')}grant that access another way (an access entry, a Kubernetes group with RBAC), then list each item in acknowledged with the reason`);
     }
     const excludes = (x: AwsAuthMigrationDecision, entry: AwsAuthMigrationEntry) =>
       x.item === entry.source || sameItem(withoutRolePath(x.item), withoutRolePath(entry.principalArn));

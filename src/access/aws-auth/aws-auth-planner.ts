@@ -100,7 +100,7 @@ export function planOptionsProblem(options: AwsAuthMigrationPlanOptions): Proble
  */
 export function planAwsAuthMigration(text: string, options: AwsAuthMigrationPlanOptions = {}): AwsAuthMigrationPlan {
   const size = configMapSizeProblem(text, 'the aws-auth input', AWS_AUTH);
-  if (size) throw new Error(`${size.problem}; ${size.fix}`);
+  if (size) throw new Error(`${size.problem}. Fix: ${size.fix}`);
   const optionsProblem = planOptionsProblem(options);
   if (optionsProblem) throw new Error(`${optionsProblem.problem}; ${optionsProblem.fix}`);
   const data = readAwsAuth(text);
@@ -194,6 +194,11 @@ function inferClusterAccount(data: AwsAuthData): { account: string; how: string 
   for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
   return best && { account: best[0], how: `${best[1]} of the ${total} mapped principals are in it` };
 }
+
+/** How the reason of an IAM Identity Center role without its real ARN starts. */
+export const IDENTITY_CENTER_DECISION = 'decision needed: ';
+/** How the reason of a node role of another account than the cluster's starts. */
+export const FOREIGN_NODE_ROLE = 'a node role of account ';
 
 /** What one mapping says, once read and checked. */
 interface Mapping {
@@ -321,7 +326,7 @@ function convertNodeMapping(mapping: Mapping, context: PlanContext, findings: Fi
   const roleAccount = parsed && isKnown(parsed.account) ? parsed.account : undefined;
   if (roleAccount !== undefined && context.clusterAccount !== undefined && roleAccount !== context.clusterAccount) {
     const inferred = context.clusterAccountInference ? ` (inferred: ${context.clusterAccountInference}; give the cluster's account if it is another)` : '';
-    return findings.report(`a node role of account ${roleAccount}, not of the cluster's account ${context.clusterAccount}${inferred}: `
+    return findings.report(`${FOREIGN_NODE_ROLE}${roleAccount}, not of the cluster's account ${context.clusterAccount}${inferred}: `
       + `EKS takes node roles (${type}) of the cluster's account only, so nodes with this role cannot join once the ConfigMap is gone; `
       + `give them a node role of account ${context.clusterAccount}, or acknowledge if the nodes are gone`).done(true);
   }
@@ -438,7 +443,7 @@ function resolveRoleArn(arn: string, parsed: ParsedIamArn | undefined, context: 
   }
   if (isIdentityCenterRoleName(parsed.name)) {
     return {
-      problem: `decision needed: ${parsed.name} is an IAM Identity Center role, whose real ARN has the path ${IDENTITY_CENTER_ROLE_PATH}[<region>/] `
+      problem: `${IDENTITY_CENTER_DECISION}${parsed.name} is an IAM Identity Center role, whose real ARN has the path ${IDENTITY_CENTER_ROLE_PATH}[<region>/] `
         + '(no region segment when Identity Center is in us-east-1), and an access entry needs that ARN (aws-auth ARNs carry no path); '
         + `give the real ARN (roleArns, or the output of aws iam list-roles with --roles; aws iam get-role --role-name ${parsed.name} shows it), or acknowledge to leave the role out`,
     };

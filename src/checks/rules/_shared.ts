@@ -1,3 +1,4 @@
+import { partitionOfRegion } from '../../core/arn';
 import { parseServiceAccountSubject, serviceAccountSubject } from '../../core/irsa';
 import { parseOperator } from '../../core/trust/condition-evaluation';
 import { isExactSize } from '../../core/worst-case';
@@ -67,4 +68,10 @@ export function describeAssociation(association: AssociationModel): string {
 /** The records of the clusters made elsewhere that a cluster key names (template `Metadata`, any stack). */
 export function importedClustersOfKey(model: CheckModel, key: string): ImportedClusterModel[] {
   return model.importedClusters.filter((c) => c.key === key);
+}
+
+/** The partition of a stack, when its region is known (`CheckInput.region`). */
+export function stackPartitionOf(model: CheckModel, stackName: string): string | undefined {
+  const region = model.findStack(stackName)?.region;
+  return region === undefined ? undefined : partitionOfRegion(region);
 }

@@ -1,3 +1,4 @@
+import { CREATOR_ADMIN_FIX, creatorAdminWarning } from '../../core/access-entry-rules';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
 
@@ -6,11 +7,9 @@ export const accessEntryCreatorAdmin: Rule = {
   id: 'EKSID-ACCESS-013',
   statement: 'A cluster sets AccessConfig.BootstrapClusterCreatorAdminPermissions to false: its admins are access entries in the templates.',
   level: CheckLevel.WARNING,
-  fix: 'set BootstrapClusterCreatorAdminPermissions to false and grant cluster admin with access entries (changing it replaces the cluster: decide before creating it)',
-  check: (model) => model.clusters.filter((c) => c.bootstrapCreatorAdmin !== false).map((cluster) => ({
-    ...at(cluster, 'Properties/AccessConfig/BootstrapClusterCreatorAdminPermissions'),
-    message: `cluster ${cluster.logicalId} gives the principal that creates it (with CloudFormation, the stack's execution role) a cluster-admin access entry `
-      + `that appears in no template${cluster.bootstrapCreatorAdmin === undefined ? ' (BootstrapClusterCreatorAdminPermissions is not set; EKS defaults it to true)' : ''}`,
-    fix: accessEntryCreatorAdmin.fix,
-  })),
+  fix: CREATOR_ADMIN_FIX,
+  check: (model) => model.clusters.flatMap((cluster) => {
+    const warning = creatorAdminWarning(cluster.logicalId, cluster.bootstrapCreatorAdmin);
+    return warning ? [{ ...at(cluster, 'Properties/AccessConfig/BootstrapClusterCreatorAdminPermissions'), message: warning.problem, fix: warning.fix }] : [];
+  }),
 };

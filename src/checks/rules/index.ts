@@ -15,15 +15,19 @@ import { iamInlinePolicySize } from './iam-inline-policy-size';
 import { iamManagedPolicyCount } from './iam-managed-policy-count';
 import { iamManagedPolicyMaxCount } from './iam-managed-policy-max-count';
 import { iamRoleName } from './iam-role-name';
+import { iamTrustAnyPrincipal } from './iam-trust-any-principal';
 import { iamTrustPolicyMaxSize } from './iam-trust-policy-max-size';
 import { iamTrustPolicySize } from './iam-trust-policy-size';
 import { irsaAudienceCondition } from './irsa-audience-condition';
 import { irsaAudienceValue } from './irsa-audience-value';
 import { irsaAudienceWildcard } from './irsa-audience-wildcard';
 import { irsaConditionIssuer } from './irsa-condition-issuer';
+import { irsaFederatedAction } from './irsa-federated-action';
+import { irsaProviderArn } from './irsa-provider-arn';
 import { irsaProviderAudience } from './irsa-provider-audience';
 import { irsaProviderUrl } from './irsa-provider-url';
 import { irsaSubjectCondition } from './irsa-subject-condition';
+import { irsaSubjectFormat } from './irsa-subject-format';
 import { irsaSubjectPattern } from './irsa-subject-pattern';
 import { irsaSubjectWildcard } from './irsa-subject-wildcard';
 import { podIdentityAgent } from './pod-identity-agent';
@@ -37,6 +41,8 @@ import { podIdentityPrincipal } from './pod-identity-principal';
 import { podIdentitySessionPolicy } from './pod-identity-session-policy';
 import { podIdentitySessionPolicySize } from './pod-identity-session-policy-size';
 import { podIdentityTargetRole } from './pod-identity-target-role';
+import { podIdentityTargetRoleArn } from './pod-identity-target-role-arn';
+import { podIdentityTargetTrustScope } from './pod-identity-target-trust-scope';
 import { podIdentityTrustActions } from './pod-identity-trust-actions';
 import { podIdentityTrustScope } from './pod-identity-trust-scope';
 import { rbacClusterAdminBinding } from './rbac-cluster-admin-binding';
@@ -58,6 +64,9 @@ export const ALL_RULES: Rule[] = [
   irsaConditionIssuer,
   irsaAudienceValue,
   irsaProviderUrl,
+  irsaFederatedAction,
+  irsaSubjectFormat,
+  irsaProviderArn,
   serviceAccountRoleTrust,
   serviceAccountDualIdentity,
   serviceAccountName,
@@ -74,6 +83,8 @@ export const ALL_RULES: Rule[] = [
   podIdentityAssociationTrust,
   podIdentityFargate,
   podIdentityPrincipal,
+  podIdentityTargetTrustScope,
+  podIdentityTargetRoleArn,
   accessEntrySystemGroup,
   accessEntryUsername,
   accessEntryTypeFields,
@@ -96,4 +107,5 @@ export const ALL_RULES: Rule[] = [
   iamManagedPolicyMaxCount,
   iamInlinePolicySize,
   iamRoleName,
+  iamTrustAnyPrincipal,
 ];

@@ -11,7 +11,9 @@ export const podIdentityTrustScope: Rule = {
     + 'aws:RequestTag/kubernetes-service-account to the statement that allows sts:AssumeRole and sts:TagSession',
   check: (model) => model.roles.flatMap((role) => {
     if (model.associationsUsing(role).some((a) => a.disableSessionTags)) return []; // no tags arrive to condition on
-    const missing = new Set(model.podIdentityStatements(role).filter((g) => g.allowsAssumeRole && !g.statement.opaqueConditions).flatMap((g) => [
+    // A "*" principal is everyone's, not a pods.eks.amazonaws.com problem: EKSID-IAM-007 reports it.
+    const statements = model.podIdentityStatements(role).filter((g) => !g.anyPrincipal && g.allowsAssumeRole && !g.statement.opaqueConditions);
+    const missing = new Set(statements.flatMap((g) => [
       ...(g.clusterPinned ? [] : ['aws:RequestTag/eks-cluster-arn']),
       ...(g.namespacePinned ? [] : ['aws:RequestTag/kubernetes-namespace']),
       ...(g.serviceAccountPinned ? [] : ['aws:RequestTag/kubernetes-service-account']),

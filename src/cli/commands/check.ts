@@ -2,6 +2,7 @@ import { readAssembly } from '../../checks/assembly';
 import { CheckFinding, CheckInput, CheckLevel } from '../../checks/check-types';
 import { EksIdentityChecks } from '../../checks/eks-identity-checks';
 import { sarifLog } from '../../checks/sarif';
+import { formatUnreadableResource, unreadableResources } from '../../checks/unreadable-resources';
 import { assemblyFailure, LineWriter, optionValue, printText, usageError } from '../cli-support';
 
 const USAGE = [
@@ -9,7 +10,8 @@ const USAGE = [
   '',
   'Checks the templates and Kubernetes YAML of a cloud assembly with the EKS identity rule pack.',
   'Exits 1 when a finding at or above the --fail-on level remains, 2 on bad usage or an unreadable',
-  'assembly (the message names the file).',
+  'assembly (the message names the file). A resource no rule can read (null, Properties that are',
+  'not an object, a trust policy that is not a policy document) is a warning on standard error.',
   '',
   '  <cdk.out>                       cloud assembly directory (default: cdk.out)',
   '  --format text|json|sarif        one line per finding and a count (default), the findings as a',
@@ -94,6 +96,7 @@ export function runCheck(args: string[], out: LineWriter, err: LineWriter): numb
   } catch (e) {
     return assemblyFailure(err, e);
   }
+  unreadableResources(inputs).forEach((resource) => err(formatUnreadableResource(resource)));
   const findings = checks.run(inputs);
 
   if (format === 'json') {

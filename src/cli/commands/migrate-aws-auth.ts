@@ -68,12 +68,22 @@ export function runMigrateAwsAuth(args: string[], input: Input, out: LineWriter,
   }
 
   let plan: AwsAuthMigrationPlan;
+  const read = (file: string) => readInput(input, file);
+  let planned: AwsAuthMigrationPlanOptions;
+  let text: string;
   try {
-    const read = (file: string) => readInput(input, file);
-    const text = read(options.source);
-    plan = planAwsAuthMigration(text, planOptions(options, read));
+    planned = planOptions(options, read);
+    text = read(options.source);
   } catch (e) {
     err(`error: ${(e as Error).message}`);
+    return EXIT_USAGE;
+  }
+  // Errors about the ConfigMap name where it came from.
+  const source = options.source === '-' ? 'standard input' : options.source;
+  try {
+    plan = planAwsAuthMigration(text, planned);
+  } catch (e) {
+    err(`error: ${source}: ${(e as Error).message}`);
     return EXIT_USAGE;
   }
 

@@ -1,3 +1,5 @@
+import { readAssembly } from '../../checks/assembly';
+import { formatUnreadableResource, unreadableResources } from '../../checks/unreadable-resources';
 import { IdentityReport } from '../../report/identity-report';
 import { assemblyFailure, LineWriter, optionValue, printText, usageError } from '../cli-support';
 
@@ -7,7 +9,8 @@ const USAGE = [
   'Reports, for every cluster of a cloud assembly, which service account can assume which IAM role',
   '(IRSA or EKS Pod Identity) and how tightly, what the roles may do, which IAM principals get which',
   'access entries, and the findings of the EKS identity rule pack. Exits 2 on bad usage or an',
-  'unreadable assembly (the message names the file).',
+  'unreadable assembly (the message names the file). A resource no rule can read is a warning on',
+  'standard error.',
   '',
   '  <cdk.out>                   cloud assembly directory (default: cdk.out)',
   '  --format md|json|mermaid    Markdown with Mermaid diagrams (default), the report as JSON,',
@@ -46,7 +49,9 @@ export function runReport(args: string[], out: LineWriter, err: LineWriter): num
 
   let report: IdentityReport;
   try {
-    report = IdentityReport.fromAssembly(directory ?? 'cdk.out');
+    const inputs = readAssembly(directory ?? 'cdk.out');
+    unreadableResources(inputs).forEach((resource) => err(formatUnreadableResource(resource)));
+    report = IdentityReport.fromTemplates(inputs);
   } catch (e) {
     return assemblyFailure(err, e);
   }

@@ -51,7 +51,7 @@ export abstract class IdentityClusterBase extends Construct implements IIdentity
 
   public podIdentityUnavailableReasonFor(namespace: string): string | undefined {
     if (this.podIdentityUnavailableReason) return this.podIdentityUnavailableReason;
-    const pattern = fargatePatternFor(this.fargateNamespaces, namespace);
+    const pattern = fargatePatternFor(this._currentFargateNamespaces(), namespace);
     return pattern === undefined ? undefined
       : `a Fargate profile of cluster ${this.node.path} selects namespace ${namespace}${pattern === namespace ? '' : ` (${pattern})`}, and EKS Pod Identity does not run on AWS Fargate`;
   }

@@ -1,17 +1,17 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { EKS_USE_NATIVE_OIDC_PROVIDER } from 'aws-cdk-lib/cx-api';
 import { Construct, IConstruct, IDependable } from 'constructs';
+import { warnIfHiddenCreatorAdmin } from './creator-admin-warning';
 import { fargateNamespacesOf } from './fargate-namespaces';
+import { checkImportedCluster } from './imported-cluster-checks';
 import { ImportedIdentityCluster } from './imported-identity-cluster';
 import { issuerWithoutScheme } from './issuer-token';
 import { regionPodIdentityProblem } from './pod-identity-availability';
-import { formatOidcProviderArn } from '../../core/arn';
+import { formatOidcProviderArn, parseIamArn } from '../../core/arn';
 import { AuthenticationMode } from '../../core/authentication-mode';
-import { ErrorScope, identityErrorMessage, throwIdentityError, throwIfProblem } from '../../core/errors';
-import { fargateNamespaceProblem } from '../../core/kubernetes-names';
-import { checkIssuerUrl } from '../../core/oidc-issuer';
+import { ErrorScope, identityErrorMessage, throwIdentityError } from '../../core/errors';
 import { POD_IDENTITY_AGENT_ADDON } from '../../core/pod-identity';
 import { ClusterKubernetesObjects } from '../../k8s/cluster-kubernetes-objects';
 import { stackPartition } from '../../private/stack-values';
@@ -57,18 +57,34 @@ function providerForCluster(scope: Construct, id: string, cluster: eks.Cluster):
   return provider;
 }
 
+/** A wrapped aws-eks-v2 cluster's `bootstrapClusterCreatorAdminPermissions`; undefined when not set (EKS's default, true). */
+function creatorAdminSetting(cluster: eks.Cluster): boolean | undefined {
+  const cfn = cluster.node.defaultChild as eks.CfnCluster;
+  const setting = Stack.of(cluster).resolve(cfn.accessConfig)?.bootstrapClusterCreatorAdminPermissions;
+  return typeof setting === 'boolean' ? setting : undefined;
+}
+
+/** The name a cluster of this app was given, when it is a literal. */
+function literalClusterName(cluster: eks.Cluster): string | undefined {
+  const name = (cluster.node.defaultChild as eks.CfnCluster).name;
+  return name !== undefined && !Token.isUnresolved(name) ? name : undefined;
+}
+
+/** The OIDC provider an aws-eks-v2 imported cluster was given, if any. */
+function importedProvider(cluster: eks.ICluster): iam.IOpenIdConnectProvider | undefined {
+  try {
+    return cluster.openIdConnectProvider;
+  } catch {
+    // aws-eks-v2: '"openIdConnectProvider" is not defined for this imported cluster'.
+    return undefined;
+  }
+}
+
 /** An aws-eks-v2 cluster as an identity cluster, reusing its OIDC provider and agent addon. */
 export function importEksCluster(scope: Construct, id: string, cluster: eks.ICluster, options: IdentityClusterImportOptions): IIdentityCluster {
   const stack = Stack.of(scope);
   // Errors name the path the imported cluster gets.
   const where: ErrorScope = { node: { path: `${scope.node.path}/${id}` } };
-  let givenIssuerUrl: string | undefined;
-  if (options.openIdConnectIssuerUrl !== undefined) {
-    const verdict = checkIssuerUrl(options.openIdConnectIssuerUrl, { expectedRegion: Token.isUnresolved(stack.region) ? undefined : stack.region });
-    throwIfProblem(where, verdict.problem);
-    givenIssuerUrl = verdict.url;
-  }
-  for (const pattern of options.fargateNamespaces ?? []) throwIfProblem(where, fargateNamespaceProblem(pattern));
   const delivery = options.kubernetesObjectsDelivery;
   const kubernetesObjects = (owner: Construct) => new ClusterKubernetesObjects(owner, 'KubernetesObjects', { delivery, kubectlCluster: cluster, clusterName: cluster.clusterName });
   const common = {
@@ -79,15 +95,25 @@ export function importEksCluster(scope: Construct, id: string, cluster: eks.IClu
   };
 
   if (cluster instanceof eks.Cluster) {
+    if (options.openIdConnectProviderArn !== undefined) {
+      throwIdentityError(where, `openIdConnectProviderArn is for a cluster aws-eks-v2 imported, and ${cluster.node.path} is created in this app`,
+        'leave openIdConnectProviderArn out: the cluster\'s own OIDC provider is used (or a native one is created for it)');
+    }
+    const verdict = checkImportedCluster(where, stack, {
+      clusterName: literalClusterName(cluster) ?? cluster.clusterName,
+      issuerUrl: options.openIdConnectIssuerUrl,
+      allowNonEksIssuer: options.allowNonEksIssuer,
+      fargateNamespaces: options.fargateNamespaces,
+    });
     const autoMode = isAutoMode(cluster);
-    const issuerUrl = givenIssuerUrl ?? cluster.clusterOpenIdConnectIssuerUrl;
+    const issuerUrl = verdict?.url ?? cluster.clusterOpenIdConnectIssuerUrl;
     const provider = providerForCluster(scope, `${id}OidcProvider`, cluster);
     const wanted = options.podIdentityAgent ?? true;
     const agent = autoMode ? undefined : existingAgentAddon(cluster) ?? (wanted ? cluster.eksPodIdentityAgent : undefined);
-    return new ImportedIdentityCluster(scope, id, {
+    const imported = new ImportedIdentityCluster(scope, id, {
       ...common,
       openIdConnectIssuerUrl: issuerUrl,
-      openIdConnectIssuer: issuerWithoutScheme(issuerUrl),
+      openIdConnectIssuer: verdict?.issuer ?? issuerWithoutScheme(issuerUrl),
       openIdConnectProviderArn: provider.openIdConnectProviderArn,
       autoMode,
       podIdentityAgent: agent,
@@ -98,26 +124,41 @@ export function importEksCluster(scope: Construct, id: string, cluster: eks.IClu
       currentFargateNamespaces: () => fargateNamespacesOf(cluster, cluster.clusterName),
       recordInTemplate: false,
     });
+    warnIfHiddenCreatorAdmin(imported, cluster.node.path, creatorAdminSetting(cluster));
+    return imported;
   }
 
-  let providerArn: string;
-  let issuerUrl = givenIssuerUrl;
-  try {
-    const provider = cluster.openIdConnectProvider;
-    providerArn = provider.openIdConnectProviderArn;
-    issuerUrl = issuerUrl ?? `https://${provider.openIdConnectProviderIssuer}`;
-  } catch {
-    if (!issuerUrl) {
-      throwIdentityError(scope, `cluster ${cluster.node.path} has no openIdConnectProvider and no issuer was given`,
-        'pass openIdConnectIssuerUrl to IdentityCluster.fromCluster, or use IdentityCluster.fromClusterAttributes');
-    }
-    providerArn = formatOidcProviderArn(stackPartition(stack), stack.account, issuerWithoutScheme(issuerUrl));
+  // A cluster aws-eks-v2 imported: its provider (or the one given), its issuer (given, or the provider's).
+  const provider = options.openIdConnectProviderArn === undefined ? importedProvider(cluster) : undefined;
+  const providerArn = options.openIdConnectProviderArn ?? provider?.openIdConnectProviderArn;
+  const providerWhat = options.openIdConnectProviderArn !== undefined ? 'openIdConnectProviderArn' : `the openIdConnectProvider ARN of cluster ${cluster.node.path}`;
+  let issuerUrl = options.openIdConnectIssuerUrl;
+  let issuerWhat: string | undefined;
+  if (issuerUrl === undefined && providerArn !== undefined) {
+    // The issuer is the provider ARN's path (aws-eks-v2 and aws-iam read it the same way).
+    issuerUrl = `https://${provider?.openIdConnectProviderIssuer ?? providerIssuerOf(providerArn)}`;
+    issuerWhat = `the issuer of ${providerWhat}`;
   }
+  if (issuerUrl === undefined) {
+    throwIdentityError(where, `cluster ${cluster.node.path} has no openIdConnectProvider and no issuer was given`,
+      'pass openIdConnectIssuerUrl (and openIdConnectProviderArn) to IdentityCluster.fromCluster, or use IdentityCluster.fromClusterAttributes');
+  }
+  const verdict = checkImportedCluster(where, stack, {
+    clusterName: cluster.clusterName,
+    issuerUrl,
+    issuerWhat,
+    allowNonEksIssuer: options.allowNonEksIssuer,
+    providerArn,
+    providerWhat,
+    clusterArn: cluster.clusterArn,
+    fargateNamespaces: options.fargateNamespaces,
+  })!;
+  const issuer = verdict.issuer ?? issuerWithoutScheme(verdict.url);
   return new ImportedIdentityCluster(scope, id, {
     ...common,
-    openIdConnectIssuerUrl: issuerUrl,
-    openIdConnectIssuer: issuerWithoutScheme(issuerUrl),
-    openIdConnectProviderArn: providerArn,
+    openIdConnectIssuerUrl: verdict.url,
+    openIdConnectIssuer: issuer,
+    openIdConnectProviderArn: providerArn ?? formatOidcProviderArn(stackPartition(stack), stack.account, issuer),
     autoMode: false,
     recordInTemplate: true,
     podIdentityAgentInstalled: options.podIdentityAgent,
@@ -125,4 +166,11 @@ export function importEksCluster(scope: Construct, id: string, cluster: eks.IClu
     podIdentityUnavailableReason: regionPodIdentityProblem(stack)
       ?? (options.podIdentityAgent === false ? 'the eks-pod-identity-agent is not installed in the cluster (podIdentityAgent: false)' : undefined),
   });
+}
+
+/** The issuer (the path after `oidc-provider/`) of a provider ARN, also of a deploy-time one. */
+function providerIssuerOf(providerArn: string): string {
+  if (Token.isUnresolved(providerArn)) return Fn.select(1, Fn.split('oidc-provider/', providerArn));
+  const parsed = parseIamArn(providerArn);
+  return parsed?.resourceType === 'oidc-provider' ? parsed.resourceName : providerArn;
 }

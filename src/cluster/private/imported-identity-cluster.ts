@@ -43,7 +43,7 @@ export class ImportedIdentityCluster extends IdentityClusterBase {
   public readonly podIdentityUnavailableReason?: string;
   public readonly podIdentityAgentInstalled?: boolean;
   public readonly kubernetesObjects: ClusterKubernetesObjects;
-  public readonly fargateNamespaces: string[];
+  private readonly knownFargateNamespaces: string[];
   private readonly currentFargate?: () => string[];
 
   constructor(scope: Construct, id: string, props: ImportedIdentityClusterProps) {
@@ -58,7 +58,7 @@ export class ImportedIdentityCluster extends IdentityClusterBase {
     this.podIdentityAgent = props.podIdentityAgent;
     this.podIdentityUnavailableReason = props.podIdentityUnavailableReason;
     this.podIdentityAgentInstalled = props.podIdentityAgentInstalled;
-    this.fargateNamespaces = [...props.fargateNamespaces];
+    this.knownFargateNamespaces = [...props.fargateNamespaces];
     this.currentFargate = props.currentFargateNamespaces;
     this.kubernetesObjects = props.kubernetesObjects(this);
     if (props.recordInTemplate) {
@@ -73,8 +73,13 @@ export class ImportedIdentityCluster extends IdentityClusterBase {
     }
   }
 
+  /** The Fargate namespaces given, and those of the wrapped cluster's profiles made so far. */
+  public get fargateNamespaces(): string[] {
+    return this._currentFargateNamespaces();
+  }
+
   /** @internal */
   public _currentFargateNamespaces(): string[] {
-    return this.currentFargate ? [...new Set([...this.fargateNamespaces, ...this.currentFargate()])] : this.fargateNamespaces;
+    return this.currentFargate ? [...new Set([...this.knownFargateNamespaces, ...this.currentFargate()])] : [...this.knownFargateNamespaces];
   }
 }

@@ -1,7 +1,7 @@
 import { allConditionsHold, holdsWhenAbsent, parseOperator, valueMatches } from './condition-evaluation';
 import { issuerMatch, issuersOfProviderArn, splitIssuerKey } from './issuer-keys';
 import { hasDeployTimeValue } from '../deploy-time';
-import { IRSA_ACTION, IRSA_AUDIENCE, serviceAccountSubject } from '../irsa';
+import { IRSA_ACTION, IRSA_AUDIENCE, SAML_ACTION, serviceAccountSubject, TAG_SESSION_ACTION } from '../irsa';
 import {
   CLUSTER_ARN_TAG, CLUSTER_NAME_TAG, NAMESPACE_TAG, POD_IDENTITY_ACTIONS, POD_IDENTITY_PRINCIPAL, SERVICE_ACCOUNT_TAG,
 } from '../pod-identity';
@@ -136,6 +136,11 @@ export interface AwsPrincipalGrant {
   readonly statement: PolicyStatement;
   /** The principal as written: an account id, `arn:...:root`, a role or user ARN, or `*`. */
   readonly principal: string;
+  /**
+   * The account, when the principal is a whole account (`arn:<partition>:iam::<account>:root` or
+   * the account id): every principal of the account that its own policies allow.
+   */
+  readonly account?: string;
   readonly allowsAssumeRole: boolean;
   readonly allowsTagSession: boolean;
   /** `aws:PrincipalArn` conditions (which roles of the account). */
@@ -146,11 +151,57 @@ export interface AwsPrincipalGrant {
   readonly tags: { readonly [tag: string]: KeyMatch };
 }
 
+/**
+ * An Allow statement that lets in any principal of any account: `"Principal": "*"`,
+ * `"Principal": {"AWS": "*"}`, or a `NotPrincipal`.
+ */
+export interface AnyPrincipalGrant {
+  readonly statementIndex: number;
+  readonly statement: PolicyStatement;
+  /** How it is written: `"*"`, `{"AWS": "*"}` or `NotPrincipal`. */
+  readonly form: string;
+  /**
+   * The condition keys that pin who the caller is (`aws:PrincipalArn`, `aws:PrincipalAccount`,
+   * `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`) with a positive condition that fails when the
+   * key is absent; empty when nothing restricts the principal.
+   */
+  readonly principalScopedBy: string[];
+}
+
+/**
+ * A `Federated` principal of an Allow statement, with the actions the statement allows it. An
+ * IAM SAML provider (`saml-provider/...`) federates with `sts:AssumeRoleWithSAML`, every other
+ * one (OIDC providers, web identity providers) with `sts:AssumeRoleWithWebIdentity`; either may
+ * also need `sts:TagSession` when its tokens carry session tags ("the trust policies for all roles
+ * connected to the identity provider (IdP) passing tags must have the sts:TagSession permission",
+ * IAM user guide, "Pass session tags in AWS STS", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
+ */
+export interface FederatedGrant {
+  readonly statementIndex: number;
+  readonly statement: PolicyStatement;
+  /** The `Federated` principal as written. */
+  readonly provider: string;
+  /** The action its federation uses. */
+  readonly federationAction: string;
+  /** Whether the statement allows the federation action. */
+  readonly allowsFederation: boolean;
+  /**
+   * The actions as written that allow more than the federation action and `sts:TagSession` (a
+   * wildcard such as `sts:*`, or another action such as `sts:AssumeRole`); for a `NotAction`
+   * statement, `NotAction` and its actions.
+   */
+  readonly otherActions: string[];
+}
+
 /** Everything a trust policy lets in. */
 export interface TrustAnalysis {
   readonly irsa: IrsaGrant[];
   readonly podIdentity: PodIdentityGrant[];
   readonly awsPrincipals: AwsPrincipalGrant[];
+  /** Allow statements open to any principal. */
+  readonly anyPrincipal: AnyPrincipalGrant[];
+  /** Every `Federated` principal of an Allow statement. */
+  readonly federated: FederatedGrant[];
   /** Deny statements (they are honoured by the `*Allowed` questions). */
   readonly denies: PolicyStatement[];
 }
@@ -228,6 +279,13 @@ function podIdentityGrant(statement: PolicyStatement, index: number): PodIdentit
   };
 }
 
+/** The account of an account principal (`arn:<partition>:iam::<account>:root`, or the account id as written). */
+export function accountOfPrincipal(principal: string): string | undefined {
+  const root = /^arn:([^:]+):iam::([^:]+):root$/.exec(principal);
+  if (root) return root[2];
+  return /^\d{12}$/.test(principal) || hasDeployTimeValue(principal) && !principal.startsWith('arn:') ? principal : undefined;
+}
+
 function awsPrincipalGrants(statement: PolicyStatement, index: number): AwsPrincipalGrant[] {
   if (statement.effect !== 'Allow' || statement.notPrincipal) return [];
   const principals = [...(statement.principals.AWS ?? []), ...(statement.principals['*'] ?? [])];
@@ -235,12 +293,51 @@ function awsPrincipalGrants(statement: PolicyStatement, index: number): AwsPrinc
     statementIndex: index,
     statement,
     principal,
+    ...(principal !== '*' && accountOfPrincipal(principal) !== undefined ? { account: accountOfPrincipal(principal) } : {}),
     allowsAssumeRole: coversAction(statement, POD_IDENTITY_ACTIONS[0]),
     allowsTagSession: coversAction(statement, POD_IDENTITY_ACTIONS[1]),
     principalArn: keyMatch(conditionsOnKey(statement, 'aws:PrincipalArn')),
     externalId: keyMatch(conditionsOnKey(statement, 'sts:ExternalId')),
     tags: tagMatches(statement),
   })).filter((g) => g.allowsAssumeRole || g.allowsTagSession);
+}
+
+/** The keys that pin who the caller is. */
+const PRINCIPAL_KEYS = ['aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths'];
+
+function anyPrincipalGrant(statement: PolicyStatement, index: number): AnyPrincipalGrant | undefined {
+  if (statement.effect !== 'Allow') return undefined;
+  const form = statement.notPrincipal ? 'NotPrincipal'
+    : statement.principals['*'] !== undefined ? '"*"'
+      : (statement.principals.AWS ?? []).includes('*') ? '{"AWS": "*"}' : undefined;
+  if (form === undefined) return undefined;
+  return {
+    statementIndex: index,
+    statement,
+    form,
+    principalScopedBy: PRINCIPAL_KEYS.filter((key) => pinsKey(keyMatch(conditionsOnKey(statement, key)))),
+  };
+}
+
+/** The federation action of a `Federated` principal: SAML for an IAM SAML provider, web identity otherwise. */
+export function federationActionOf(provider: string): string {
+  return /:saml-provider\//.test(provider) ? SAML_ACTION : IRSA_ACTION;
+}
+
+function federatedGrants(statement: PolicyStatement, index: number): FederatedGrant[] {
+  if (statement.effect !== 'Allow' || statement.notPrincipal) return [];
+  return (statement.principals.Federated ?? []).map((provider) => {
+    const federationAction = federationActionOf(provider);
+    const expected = [federationAction, TAG_SESSION_ACTION].map((a) => a.toLowerCase());
+    return {
+      statementIndex: index,
+      statement,
+      provider,
+      federationAction,
+      allowsFederation: coversAction(statement, federationAction),
+      otherActions: statement.notAction ? [`NotAction ${statement.actions.join(', ')}`] : statement.actions.filter((a) => !expected.includes(a.toLowerCase())),
+    };
+  });
 }
 
 /** Reads what a trust policy lets in. */
@@ -250,6 +347,8 @@ export function analyzeTrust(document: PolicyDocument | undefined, options: Trus
     irsa: statements.flatMap((s, i) => irsaGrants(s, i, options)),
     podIdentity: statements.flatMap((s, i) => podIdentityGrant(s, i) ?? []),
     awsPrincipals: statements.flatMap((s, i) => awsPrincipalGrants(s, i)),
+    anyPrincipal: statements.flatMap((s, i) => anyPrincipalGrant(s, i) ?? []),
+    federated: statements.flatMap((s, i) => federatedGrants(s, i)),
     denies: statements.filter((s) => s.effect === 'Deny'),
   };
 }
@@ -404,8 +503,7 @@ export interface TargetRoleRequest {
 
 function principalNames(principal: string, request: TargetRoleRequest): Tristate {
   if (principal === '*') return true;
-  const root = /^arn:([^:]+):iam::([^:]+):root$/.exec(principal);
-  const account = root ? root[2] : /^\d{12}$/.test(principal) || hasDeployTimeValue(principal) && !principal.startsWith('arn:') ? principal : undefined;
+  const account = accountOfPrincipal(principal);
   const equals = parseOperator('ArnEquals');
   if (account !== undefined) return valueMatches(parseOperator('StringEquals'), account, request.account);
   return valueMatches(equals, principal, request.associationRoleArn);

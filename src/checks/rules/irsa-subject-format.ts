@@ -1,0 +1,23 @@
+import { irsaSubjectProblem } from '../../core/irsa';
+import { parseOperator } from '../../core/trust/condition-evaluation';
+import { CheckLevel } from '../check-types';
+import { at, Rule, TRUST_POLICY } from '../rule';
+
+/** EKSID-IRSA-012: an IRSA ":sub" value is a service account's subject. */
+export const irsaSubjectFormat: Rule = {
+  id: 'EKSID-IRSA-012',
+  statement: 'Every ":sub" value an IRSA trust matches is system:serviceaccount:<namespace>:<name> with a valid namespace and name '
+    + '(with StringLike, wildcards standing for letters).',
+  level: CheckLevel.ERROR,
+  fix: 'match ":sub" with "system:serviceaccount:<namespace>:<name>", the subject EKS writes into service account tokens',
+  check: (model) => model.roles.flatMap((role) => model.irsaStatements(role).flatMap(({ grant, providerLabel }) => grant.subject.conditions
+    .filter((c) => parseOperator(c.operator).comparesText && !parseOperator(c.operator).negated)
+    .flatMap((c) => c.values.flatMap((value) => {
+      const problem = irsaSubjectProblem(value, parseOperator(c.operator).like);
+      return problem ? [{
+        ...at(role, TRUST_POLICY),
+        message: `role ${role.logicalId} trusts OIDC provider ${providerLabel} with ${c.operator} ${problem.problem}, so that statement lets no pod in`,
+        fix: problem.fix,
+      }] : [];
+    })))),
+};

@@ -5,7 +5,8 @@ import { IConstruct } from 'constructs';
 import { compareControllerVersions, parseControllerVersion } from './controller-version';
 import { PodIdentitySupport, PolicyNarrowing, PolicyVersionRange } from './policy-provenance';
 import { UPSTREAM_SOURCES } from './upstream-sources';
-import { throwIdentityError } from '../core/errors';
+import { accountProblem } from '../core/arn';
+import { throwIdentityError, throwIfProblem } from '../core/errors';
 import { stackPartition } from '../private/stack-values';
 
 /**
@@ -194,17 +195,13 @@ export function hostedZoneArns(scope: IConstruct, controller: string, target: St
   });
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
-
 /**
  * `accountIds`, failing at synth on one that is not a 12-digit AWS account ID.
  * @internal
  */
 export function requireAccountIds(scope: IConstruct, controller: string, accountIds: string[]): string[] {
   for (const accountId of accountIds) {
-    if (!Token.isUnresolved(accountId) && !ACCOUNT_ID.test(accountId)) {
-      throwIdentityError(scope, `'${accountId}' given to the ${controller} catalog entry is not an AWS account ID`, 'use the 12-digit account ID, e.g. \'111122223333\'');
-    }
+    if (!Token.isUnresolved(accountId)) throwIfProblem(scope, accountProblem(accountId, `the account id given to the ${controller} catalog entry`));
   }
   return accountIds;
 }

@@ -188,6 +188,16 @@ export function formatRoleArn(partition: string, account: string, name: string, 
   return `arn:${partition}:iam::${account}:role${path}${name}`;
 }
 
+/** The ARN of an EKS cluster. */
+export function formatClusterArn(partition: string, region: string, account: string, name: string): string {
+  return `arn:${partition}:eks:${region}:${account}:cluster/${name}`;
+}
+
+/** The ARN that names a whole account as a principal (`arn:<partition>:iam::<account>:root`). */
+export function formatAccountRootArn(partition: string, account: string): string {
+  return `arn:${partition}:iam::${account}:root`;
+}
+
 /** The ARN of the IAM OIDC provider for an issuer (without `https://`). */
 export function formatOidcProviderArn(partition: string, account: string, issuer: string): string {
   return `arn:${partition}:iam::${account}:oidc-provider/${issuer}`;

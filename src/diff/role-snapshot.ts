@@ -4,7 +4,7 @@ import { isKnown } from '../core/deploy-time';
 import { CLUSTER_ARN_TAG, CLUSTER_NAME_TAG, NAMESPACE_TAG, SERVICE_ACCOUNT_TAG } from '../core/pod-identity';
 import { PolicyStatement } from '../core/template/policy-document';
 import { issuersOfProviderArn } from '../core/trust/issuer-keys';
-import { AwsPrincipalGrant, KeyMatch, MatchKind, PodIdentityGrant, PodIdentityScope } from '../core/trust/trust-semantics';
+import { accountOfPrincipal, AwsPrincipalGrant, KeyMatch, MatchKind, PodIdentityGrant, PodIdentityScope } from '../core/trust/trust-semantics';
 import { roleId, roleReport } from '../report/permissions';
 import { audienceCheck, irsaSubjectGrants, SubjectGrant } from '../report/trust-analysis';
 
@@ -147,7 +147,7 @@ function awsPrincipalTrust(model: CheckModel, role: RoleModel, grant: AwsPrincip
   const externalId = grant.externalId.kind === MatchKind.ANY ? '' : conditionText(grant.externalId);
   const tags = Object.keys(grant.tags).sort().map((tag) => conditionText(grant.tags[tag])).join('; ');
   const conditions = [principalArn, externalId, tags].filter((c) => c !== '');
-  const wholeAccount = grant.principal === '*' || /^\d{12}$/.test(grant.principal) || /:root$/.test(grant.principal);
+  const wholeAccount = grant.principal === '*' || accountOfPrincipal(grant.principal) !== undefined;
   return {
     key: [grant.principal, ...conditions].join(' | '),
     description: `${grant.principal === '*' ? 'any AWS principal (*)' : model.describe(grant.principal, role.stackName)}`

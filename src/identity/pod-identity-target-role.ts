@@ -5,6 +5,7 @@ import { InlinePolicyRole } from './private/inline-policy-role';
 import { podIdentityTargetTrustStatements, TargetRoleScope } from './private/pod-identity-trust-statement';
 import { renderTrustDocument, trustDocument } from './private/trust-document';
 import { WorkloadIdentity } from './workload-identity';
+import { formatAccountRootArn } from '../core/arn';
 import { throwIdentityError, throwIfProblem } from '../core/errors';
 import { podIdentityExternalId } from '../core/pod-identity';
 import { roleNameProblem } from '../core/role-name';
@@ -85,7 +86,8 @@ export class PodIdentityTargetRole extends Construct implements iam.IGrantable {
       managedPolicies: props.managedPolicies,
       description: `EKS Pod Identity target role of ${identity.namespace}/${identity.serviceAccountName}`,
     });
-    const statements = podIdentityTargetTrustStatements(`arn:${stackPartition(targetStack)}:iam::${clusterStack.account}:root`, identity.roleArn, scopeOfTrust);
+    const clusterAccount = formatAccountRootArn(stackPartition(targetStack), clusterStack.account);
+    const statements = podIdentityTargetTrustStatements(clusterAccount, identity.roleArn, scopeOfTrust);
     role.setTrust(renderTrustDocument(trustDocument(statements)));
     this.role = role;
     this.grantPrincipal = role;

@@ -2,6 +2,7 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { stackPartition } from './stack-values';
 import type { IIdentityCluster } from '../cluster/i-identity-cluster';
+import { formatClusterArn } from '../core/arn';
 
 /**
  * The cluster name as a literal: the name itself, or — for a cluster created in this app, whose
@@ -29,5 +30,5 @@ export function literalClusterArn(cluster: IIdentityCluster): string | undefined
   if (typeof arn === 'string') return arn;
   const name = literalClusterName(cluster);
   if (name === undefined || Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) return undefined;
-  return `arn:${stackPartition(stack)}:eks:${stack.region}:${stack.account}:cluster/${name}`;
+  return formatClusterArn(stackPartition(stack), stack.region, stack.account, name);
 }

@@ -231,7 +231,12 @@ describe('bad inputs fail at synth, naming the construct', () => {
 
   test('a node role that is not a role ARN', () => {
     expect(errorOf(() => ControllerIdentity.karpenter({ clusterName: 'myeks', nodeRoleArn: 'KarpenterNodeRole' }).statements(stack))).toBe(
-      "Stack: 'KarpenterNodeRole' is not an IAM role ARN. Fix: pass the node role's ARN, e.g. nodeRole.roleArn");
+      "Stack: nodeRoleArn 'KarpenterNodeRole' is not an ARN. Fix: give the ARN of an IAM role, arn:aws:iam::<account>:role/[<path>/]<name>");
+    // The core's role ARN check: a user is not a role, a path is allowed.
+    expect(errorOf(() => ControllerIdentity.karpenter({ clusterName: 'myeks', nodeRoleArn: 'arn:aws:iam::123456789012:user/KarpenterNodeRole' }).statements(stack)))
+      .toMatch(/^Stack: nodeRoleArn '.+:user\/KarpenterNodeRole' is not an IAM role ARN/);
+    expect(() => ControllerIdentity.karpenter({ clusterName: 'myeks', nodeRoleArn: 'arn:aws:iam::123456789012:role/nodes/KarpenterNodeRole' }).statements(stack))
+      .not.toThrow();
   });
 
   function policyResources(entry: ControllerIdentity): any[] {

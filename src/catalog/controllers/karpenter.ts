@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { throwIdentityError } from '../../core/errors';
+import { roleArnProblem } from '../../core/arn';
+import { throwIfProblem } from '../../core/errors';
 import { actionsSince, arn, atLeast, CatalogEntryData, ControllerDefinition, requireLiteralClusterName, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
@@ -27,8 +28,6 @@ export interface KarpenterOptions extends ControllerOptions {
    */
   readonly interruptionQueueArn?: string;
 }
-
-const ROLE_ARN = /^arn:[a-z-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 /**
  * The Karpenter controller (aws/karpenter-provider-aws), service account `kube-system/karpenter` of
@@ -103,9 +102,7 @@ export function karpenterDefinition(options: KarpenterOptions): ControllerDefini
 function karpenterStatements(scope: IConstruct, options: KarpenterOptions, policyVersion: string) {
   const target = statementTarget(scope);
   const clusterName = requireLiteralClusterName(scope, 'Karpenter', options.clusterName);
-  if (!Token.isUnresolved(options.nodeRoleArn) && !ROLE_ARN.test(options.nodeRoleArn)) {
-    throwIdentityError(scope, `'${options.nodeRoleArn}' is not an IAM role ARN`, 'pass the node role\'s ARN, e.g. nodeRole.roleArn');
-  }
+  if (!Token.isUnresolved(options.nodeRoleArn)) throwIfProblem(scope, roleArnProblem(options.nodeRoleArn, 'nodeRoleArn'));
   const ec2 = (account: string, resource: string) => arn(target, 'ec2', target.region, account, resource);
   const instanceProfiles = arn(target, 'iam', '', target.account, 'instance-profile/*');
   const owned = `kubernetes.io/cluster/${clusterName}`;

@@ -4,6 +4,7 @@ import { checkImportedCluster } from './imported-cluster-checks';
 import { ImportedIdentityCluster } from './imported-identity-cluster';
 import { issuerWithoutScheme } from './issuer-token';
 import { regionPodIdentityProblem } from './pod-identity-availability';
+import { formatClusterArn, formatOidcProviderArn } from '../../core/arn';
 import { AuthenticationMode } from '../../core/authentication-mode';
 import { ErrorScope } from '../../core/errors';
 import { ClusterKubernetesObjects } from '../../k8s/cluster-kubernetes-objects';
@@ -31,11 +32,10 @@ export function importClusterAttributes(scope: Construct, id: string, attrs: Ide
   const agentInstalled = autoMode ? true : attrs.podIdentityAgentInstalled;
   return new ImportedIdentityCluster(scope, id, {
     clusterName: attrs.clusterName,
-    clusterArn: attrs.clusterArn ?? `arn:${stackPartition(stack)}:eks:${stack.region}:${stack.account}:cluster/${attrs.clusterName}`,
+    clusterArn: attrs.clusterArn ?? formatClusterArn(stackPartition(stack), stack.region, stack.account, attrs.clusterName),
     openIdConnectIssuerUrl: issuerUrl,
     openIdConnectIssuer: issuer,
-    openIdConnectProviderArn: attrs.openIdConnectProviderArn
-      ?? `arn:${stackPartition(stack)}:iam::${stack.account}:oidc-provider/${issuer}`,
+    openIdConnectProviderArn: attrs.openIdConnectProviderArn ?? formatOidcProviderArn(stackPartition(stack), stack.account, issuer),
     authenticationMode: attrs.authenticationMode ?? AuthenticationMode.API,
     autoMode,
     podIdentityAgentInstalled: agentInstalled,

@@ -1,6 +1,6 @@
-import { CATALOG_ENTRIES } from './catalog-entries';
-import { CatalogEntryData, policyRanges } from './controller-definition';
 import { PodIdentitySupport, PolicyNarrowing, PolicySource, PolicyVersionRange } from './policy-provenance';
+import { CATALOG_ENTRIES } from './private/catalog-entries';
+import { CatalogEntryData, policyRanges } from './private/controller-definition';
 
 /**
  * One entry of the controller catalog, as `ControllerIdentity.catalog()` lists it.

@@ -2,9 +2,7 @@ import { Annotations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { CatalogEntryInfo, catalogEntries } from './catalog-listing';
-import { ControllerDefinition } from './controller-definition';
 import { ControllerOptions } from './controller-options';
-import { compareControllerVersions, parseControllerVersion } from './controller-version';
 import { AdotCollectorOptions, adotCollectorDefinition } from './controllers/adot-collector';
 import { awsForFluentBitDefinition, AwsForFluentBitOptions } from './controllers/aws-for-fluent-bit';
 import { awsGatewayApiControllerDefinition, AwsGatewayApiControllerOptions } from './controllers/aws-gateway-api-controller';
@@ -26,7 +24,9 @@ import {
 } from './controllers/secrets-store-csi-driver-provider-aws';
 import { veleroPluginForAwsDefinition, VeleroPluginForAwsOptions } from './controllers/velero-plugin-for-aws';
 import { vpcCniDefinition, VpcCniOptions } from './controllers/vpc-cni';
-import { PolicySelection, selectPolicy } from './policy-selection';
+import { ControllerDefinition } from './private/controller-definition';
+import { compareControllerVersions, parseControllerVersion } from './private/controller-version';
+import { PolicySelection, selectPolicy } from './private/policy-selection';
 import { throwIdentityError } from '../core/errors';
 
 /**

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { BUCKET_ARN, CA_ARN, CATALOG_CASES, NODE_ROLE_ARN, PARAMETER_ARN, SECRET_ARN, ZONE_A } from './catalog-entries';
 import { AdotCollector, ControllerIdentity } from '../../src';
-import { compareControllerVersions, parseControllerVersion } from '../../src/catalog/controller-version';
+import { compareControllerVersions, parseControllerVersion } from '../../src/catalog/private/controller-version';
 import { errorOf } from '../support/error-of';
 import { newStack } from '../support/fixtures';
 

@@ -1,8 +1,8 @@
 import { Annotations, Template } from 'aws-cdk-lib/assertions';
 import { NODE_ROLE_ARN, policyOf, ZONE_A } from './catalog-entries';
 import { ControllerIdentity, IdentityMode } from '../../src';
-import { CATALOG_ENTRIES } from '../../src/catalog/catalog-entries';
-import { selectPolicy } from '../../src/catalog/policy-selection';
+import { CATALOG_ENTRIES } from '../../src/catalog/private/catalog-entries';
+import { selectPolicy } from '../../src/catalog/private/policy-selection';
 import { errorOf } from '../support/error-of';
 import { importedCluster, newStack } from '../support/fixtures';
 

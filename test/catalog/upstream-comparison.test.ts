@@ -5,8 +5,8 @@ import {
   compareWithUpstream, managedPolicyCopy, readSource, UPSTREAM, upstreamStatements, upstreamVersions,
 } from './upstream-comparison';
 import { ControllerIdentity, NarrowingKind, PolicyNarrowing } from '../../src';
-import { CATALOG_ENTRIES } from '../../src/catalog/catalog-entries';
-import { UPSTREAM_SOURCES } from '../../src/catalog/upstream-sources';
+import { CATALOG_ENTRIES } from '../../src/catalog/private/catalog-entries';
+import { UPSTREAM_SOURCES } from '../../src/catalog/private/upstream-sources';
 import { newStack } from '../support/fixtures';
 
 const strip = (name: string) => name.replace(/^service-role\//, '');

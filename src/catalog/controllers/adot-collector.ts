@@ -1,6 +1,6 @@
-import { CatalogEntryData, ControllerDefinition, EKS_POD_IDENTITY_ADDON_TABLE } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { CatalogEntryData, ControllerDefinition, EKS_POD_IDENTITY_ADDON_TABLE } from '../private/controller-definition';
 
 /**
  * The preconfigured collectors of the ADOT EKS add-on (v0.88.0-eksbuild.1 and later), each a

@@ -1,9 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { throwIdentityError } from '../../core/errors';
-import { arn, CatalogEntryData, ControllerDefinition, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { arn, CatalogEntryData, ControllerDefinition, statement, statementTarget } from '../private/controller-definition';
 
 /**
  * Inputs of the AWS for Fluent Bit entry (its CloudWatch Logs output).

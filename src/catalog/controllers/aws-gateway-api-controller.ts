@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { actionsSince, arn, CatalogEntryData, ControllerDefinition, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { actionsSince, arn, CatalogEntryData, ControllerDefinition, statement, statementTarget } from '../private/controller-definition';
 
 /**
  * Inputs of the AWS Gateway API Controller (Amazon VPC Lattice) entry.

@@ -1,10 +1,10 @@
 import { IConstruct } from 'constructs';
+import { ControllerOptions } from '../controller-options';
+import { NarrowingKind } from '../policy-provenance';
 import {
   actionsSince, arn, atLeast, CatalogEntryData, Conditions, ControllerDefinition, mergeConditions, requireAccountIds,
   requireLiteralClusterName, statement, statementTarget,
-} from '../controller-definition';
-import { ControllerOptions } from '../controller-options';
-import { NarrowingKind } from '../policy-provenance';
+} from '../private/controller-definition';
 
 /**
  * Inputs of the AWS Load Balancer Controller entry.

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { ArnKind, CatalogEntryData, ControllerDefinition, requireArns, statement } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
+import { ArnKind, CatalogEntryData, ControllerDefinition, requireArns, statement } from '../private/controller-definition';
 
 /**
  * Inputs of the AWS Private CA Issuer entry.

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { arn, CatalogEntryData, ControllerDefinition, hostedZoneArns, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { arn, CatalogEntryData, ControllerDefinition, hostedZoneArns, statement, statementTarget } from '../private/controller-definition';
 
 /**
  * Inputs of the cert-manager entry (ACME DNS-01 challenges in Route 53).

@@ -1,5 +1,5 @@
-import { CatalogEntryData, ControllerDefinition } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
+import { CatalogEntryData, ControllerDefinition } from '../private/controller-definition';
 
 /**
  * Inputs of the Amazon CloudWatch Observability entry.

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { arn, atLeast, CatalogEntryData, ControllerDefinition, requireLiteralClusterName, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { arn, atLeast, CatalogEntryData, ControllerDefinition, requireLiteralClusterName, statement, statementTarget } from '../private/controller-definition';
 
 /**
  * Inputs of the Cluster Autoscaler entry.

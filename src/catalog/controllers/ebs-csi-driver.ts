@@ -1,7 +1,7 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { atLeast, CatalogEntryData, ControllerDefinition, EKS_POD_IDENTITY_ADDON_TABLE, keyArns, statement } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { atLeast, CatalogEntryData, ControllerDefinition, EKS_POD_IDENTITY_ADDON_TABLE, keyArns, statement } from '../private/controller-definition';
 
 /**
  * Inputs of the Amazon EBS CSI driver entry.

@@ -1,5 +1,5 @@
-import { CatalogEntryData, ControllerDefinition, EKS_POD_IDENTITY_ADDON_TABLE } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
+import { CatalogEntryData, ControllerDefinition, EKS_POD_IDENTITY_ADDON_TABLE } from '../private/controller-definition';
 
 /**
  * Inputs of the Amazon EFS CSI driver entry (its controller).

@@ -1,6 +1,6 @@
-import { atLeast, CatalogEntryData, ControllerDefinition } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { atLeast, CatalogEntryData, ControllerDefinition } from '../private/controller-definition';
 
 /**
  * Inputs of the Amazon EFS CSI driver node entry.

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { atLeast, CatalogEntryData, ControllerDefinition, hostedZoneArns, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { atLeast, CatalogEntryData, ControllerDefinition, hostedZoneArns, statement, statementTarget } from '../private/controller-definition';
 
 /**
  * Inputs of the ExternalDNS entry.

@@ -1,9 +1,9 @@
 import { IConstruct } from 'constructs';
 import { throwIdentityError } from '../../core/errors';
-import { actionsSince, atLeast, CatalogEntryData, ControllerDefinition, requireArns, statement } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
 import { PARAMETER, SECRET } from './secrets-store-csi-driver-provider-aws';
+import { actionsSince, atLeast, CatalogEntryData, ControllerDefinition, requireArns, statement } from '../private/controller-definition';
 
 /**
  * Inputs of the External Secrets Operator entry (its controller's own credentials, for

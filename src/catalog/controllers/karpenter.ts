@@ -2,9 +2,9 @@ import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { roleArnProblem } from '../../core/arn';
 import { throwIfProblem } from '../../core/errors';
-import { actionsSince, arn, atLeast, CatalogEntryData, ControllerDefinition, requireLiteralClusterName, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { actionsSince, arn, atLeast, CatalogEntryData, ControllerDefinition, requireLiteralClusterName, statement, statementTarget } from '../private/controller-definition';
 
 /**
  * Inputs of the Karpenter controller entry.

@@ -1,9 +1,9 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { IConstruct } from 'constructs';
 import { throwIdentityError } from '../../core/errors';
-import { ArnKind, BUCKET, CatalogEntryData, ControllerDefinition, keyArns, requireArns, statement } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { ArnKind, BUCKET, CatalogEntryData, ControllerDefinition, keyArns, requireArns, statement } from '../private/controller-definition';
 
 /**
  * Inputs of the Mountpoint for Amazon S3 CSI driver entry.

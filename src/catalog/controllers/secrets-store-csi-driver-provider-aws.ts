@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { throwIdentityError } from '../../core/errors';
-import { ArnKind, CatalogEntryData, ControllerDefinition, requireArns, statement } from '../controller-definition';
+import { ArnKind, CatalogEntryData, ControllerDefinition, requireArns, statement } from '../private/controller-definition';
 
 /**
  * Inputs of the AWS provider of the Secrets Store CSI driver (ASCP). The provider fetches secrets

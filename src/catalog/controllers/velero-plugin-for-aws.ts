@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { actionsSince, arn, BUCKET, CatalogEntryData, ControllerDefinition, requireArns, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { actionsSince, arn, BUCKET, CatalogEntryData, ControllerDefinition, requireArns, statement, statementTarget } from '../private/controller-definition';
 
 /**
  * Inputs of the Velero entry (Velero with the AWS plugin).

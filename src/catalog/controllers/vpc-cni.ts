@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { arn, CatalogEntryData, ControllerDefinition, EKS_POD_IDENTITY_ADDON_TABLE, statement, statementTarget } from '../controller-definition';
 import { ControllerOptions } from '../controller-options';
 import { NarrowingKind } from '../policy-provenance';
+import { arn, CatalogEntryData, ControllerDefinition, EKS_POD_IDENTITY_ADDON_TABLE, statement, statementTarget } from '../private/controller-definition';
 
 /**
  * Inputs of the Amazon VPC CNI entry.

@@ -5,7 +5,7 @@
  * that this table and the copies agree.
  * @internal
  */
-import { PolicySource } from './policy-provenance';
+import { PolicySource } from '../policy-provenance';
 
 /** @internal */
 export const UPSTREAM_SOURCES: { readonly [entry: string]: { readonly [since: string]: PolicySource[] } } = {

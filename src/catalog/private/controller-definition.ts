@@ -3,11 +3,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { IConstruct } from 'constructs';
 import { compareControllerVersions, parseControllerVersion } from './controller-version';
-import { PodIdentitySupport, PolicyNarrowing, PolicyVersionRange } from './policy-provenance';
+import { PodIdentitySupport, PolicyNarrowing, PolicyVersionRange } from '../policy-provenance';
 import { UPSTREAM_SOURCES } from './upstream-sources';
-import { accountProblem } from '../core/arn';
-import { throwIdentityError, throwIfProblem } from '../core/errors';
-import { stackPartition } from '../private/stack-values';
+import { accountProblem } from '../../core/arn';
+import { throwIdentityError, throwIfProblem } from '../../core/errors';
+import { stackPartition } from '../../private/stack-values';
 
 /**
  * The facts of a catalog entry that do not depend on its inputs: what `ControllerIdentity.catalog()`

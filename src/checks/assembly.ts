@@ -3,13 +3,15 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { CheckInput, ClusterKubernetesManifests } from './check-types';
 import { KUBERNETES_FILE_CLUSTER_HEADER } from '../core/kubernetes-vocabulary';
+import { writtenKubernetesObjects } from '../core/written-kubernetes-files';
 
 /*
  * Reading templates and Kubernetes YAML from a cloud assembly directory (`cdk.out`). Everything
  * read is validated: the manifest must be an object, each template a JSON object with an object
  * `Resources`, and no file the manifest names (template or nested assembly) may lie outside the
  * assembly directory. A problem throws `AssemblyError` naming the file. Each manifest, template
- * and YAML file is read and parsed once; the inputs hold the one parsed copy of each template.
+ * and YAML file is read and parsed once; the inputs hold the one parsed copy of each template. A
+ * YAML file this process wrote (see `core/written-kubernetes-files`) is not parsed again.
  *
  * The manifest format is the AWS CDK cloud assembly schema
  * (https://github.com/aws/aws-cdk-cli, packages/@aws-cdk/cloud-assembly-schema): `artifacts`
@@ -242,7 +244,9 @@ function inputOf(templatePath: string, stackName: string, template: any, yamlFil
   const byCluster: ClusterKubernetesManifests[] = [];
   for (const file of yamlFiles) {
     const text = readText(file, 'the Kubernetes YAML file');
-    const objects = parseKubernetesYaml(text, file);
+    // A file this process just wrote (e.g. read by the validation plugin at synth) is not parsed again.
+    const written = writtenKubernetesObjects(file, text);
+    const objects = written ? [...written] : parseKubernetesYaml(text, file);
     const cluster = clusterOfKubernetesYaml(text);
     if (cluster) byCluster.push({ cluster, manifests: objects });
     else manifests.push(...objects);

@@ -24,23 +24,6 @@ export function subjectPatterns(model: CheckModel): SubjectPattern[] {
     .flatMap((c) => c.values.map((subject) => ({ role, irsa, subject, operator: c.operator, parts: parseServiceAccountSubject(subject) })))));
 }
 
-/** The pod identity association of a service account (same cluster when known, namespace and name). */
-export function associationOf(model: CheckModel, sa: ServiceAccountModel): AssociationModel | undefined {
-  return model.associations.find((a) => a.namespace === sa.namespace && a.serviceAccount === sa.name
-    && (sa.clusterKey === undefined ? a.stackName === sa.stackName : a.clusterKey === sa.clusterKey));
-}
-
-/** The cluster keys that have pod identity associations, with those associations. */
-export function associationsByCluster(model: CheckModel): Map<string, AssociationModel[]> {
-  const byCluster = new Map<string, AssociationModel[]>();
-  for (const a of model.associations) {
-    const list = byCluster.get(a.clusterKey);
-    if (list) list.push(a);
-    else byCluster.set(a.clusterKey, [a]);
-  }
-  return byCluster;
-}
-
 /** The size of a role's trust policy (no whitespace, deploy-time values at their longest), and whether it is exact. */
 export function trustPolicySize(model: CheckModel, role: RoleModel): { size: number; exact: boolean } | undefined {
   if (!role.trust) return undefined;

@@ -7,7 +7,7 @@ export const accessEntryAuthenticationMode: Rule = {
   statement: 'A cluster with access entries has authentication mode API or API_AND_CONFIG_MAP.',
   level: CheckLevel.ERROR,
   check: (model) => model.clusters.flatMap((cluster) => {
-    const entries = model.accessEntries.filter((e) => e.clusterKey === cluster.key);
+    const entries = model.accessEntriesOfCluster(cluster.key);
     const mode = cluster.authenticationMode ?? 'CONFIG_MAP';
     if (entries.length === 0 || mode !== 'CONFIG_MAP') return [];
     return [{

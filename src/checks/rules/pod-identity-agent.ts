@@ -1,15 +1,14 @@
 import { POD_IDENTITY_AGENT_ADDON } from '../../core/pod-identity';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
-import { associationsByCluster } from './_shared';
 
 /** EKSID-POD-007: a cluster with associations runs the pod identity agent. */
 export const podIdentityAgent: Rule = {
   id: 'EKSID-POD-007',
   statement: 'A cluster with pod identity associations has the eks-pod-identity-agent addon (built in on EKS Auto Mode).',
   level: CheckLevel.WARNING,
-  check: (model) => [...associationsByCluster(model)].filter(([key]) => !model.cluster(key)?.autoMode
-    && !model.addons.some((addon) => addon.clusterKey === key && addon.name === POD_IDENTITY_AGENT_ADDON))
+  check: (model) => [...model.associationsByCluster()].filter(([key]) => !model.cluster(key)?.autoMode
+    && !model.addonsOfCluster(key).some((addon) => addon.name === POD_IDENTITY_AGENT_ADDON))
     .map(([key, list]) => ({
       ...at(model.cluster(key) ?? list[0]),
       message: `${model.clusterLabel(key)} has ${list.length} pod identity association(s) but no eks-pod-identity-agent addon in these templates: `

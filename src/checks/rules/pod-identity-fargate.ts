@@ -7,8 +7,8 @@ export const podIdentityFargate: Rule = {
   statement: 'A pod identity association is not for a namespace that a Fargate profile of its cluster selects (EKS Pod Identity does not run on Fargate).',
   level: CheckLevel.ERROR,
   check: (model) => model.associations.flatMap((association) => {
-    const profiles = model.fargateProfiles.filter((p) => p.clusterKey === association.clusterKey
-      && p.selectors.some((s) => s.namespace === association.namespace));
+    const profiles = model.fargateProfilesOfCluster(association.clusterKey)
+      .filter((p) => p.selectors.some((s) => s.namespace === association.namespace));
     if (profiles.length === 0 || association.namespace === undefined) return [];
     const byLabels = profiles.every((p) => p.selectors.filter((s) => s.namespace === association.namespace)
       .every((s) => Object.keys(s.labels).length > 0));

@@ -2,7 +2,6 @@ import { allowsAction } from '../../core/template/policy-document';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
 import { RoleModel } from '../template-model';
-import { associationsByCluster } from './_shared';
 
 function canAssumeForPodIdentity(role: RoleModel): boolean {
   return role.managedPolicyArns.some((arn) => /:policy\/AmazonEKSWorkerNode(Minimal)?Policy$/.test(arn))
@@ -16,7 +15,7 @@ export const podIdentityNodeRole: Rule = {
   statement: 'On a cluster with pod identity associations, every node group role allows eks-auth:AssumeRoleForPodIdentity.',
   level: CheckLevel.WARNING,
   check: (model) => {
-    const clusters = associationsByCluster(model);
+    const clusters = model.associationsByCluster();
     return model.nodegroups.filter((ng) => clusters.has(ng.clusterKey)).flatMap((ng) => {
       const role = model.roleByArn(ng.nodeRoleArn, ng.stackName);
       if (!role || canAssumeForPodIdentity(role)) return [];

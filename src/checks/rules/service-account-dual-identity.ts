@@ -1,6 +1,5 @@
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
-import { associationOf } from './_shared';
 
 /** EKSID-SA-002: a service account uses IRSA or pod identity, not both. */
 export const serviceAccountDualIdentity: Rule = {
@@ -8,7 +7,7 @@ export const serviceAccountDualIdentity: Rule = {
   statement: 'A service account with a pod identity association carries no eks.amazonaws.com/role-arn annotation.',
   level: CheckLevel.WARNING,
   check: (model) => model.serviceAccounts.flatMap((sa) => {
-    const association = sa.roleArn === undefined ? undefined : associationOf(model, sa);
+    const association = sa.roleArn === undefined ? undefined : model.associationOf(sa);
     if (!association) return [];
     return [{
       ...at(sa.logicalId ? sa : association),

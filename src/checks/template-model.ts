@@ -268,6 +268,7 @@ export class CheckModel {
   private readonly importedByProvider = new Map<string, ImportedClusterModel>();
   private readonly trusts = new Map<RoleModel, TrustAnalysis>();
   private readonly trustOptionsByStack = new Map<string, TrustAnalysisOptions>();
+  private readonly sizes = new Map<PolicyDocument, { readonly stackName: string; readonly size: number }>();
   private readonly irsaCache = new Map<RoleModel, IrsaStatement[]>();
 
   private constructor(inputs: CheckInput[]) {
@@ -482,10 +483,14 @@ export class CheckModel {
     return this.serviceAccountsByName.get(`${namespace}\u0000${name}`) ?? [];
   }
 
-  /** Size of a document without whitespace, deploy-time values at their longest. */
+  /** Size of a document without whitespace, deploy-time values at their longest (worked out once per document). */
   public worstCaseSize(document: PolicyDocument, stackName: string): number {
+    const known = this.sizes.get(document);
+    if (known?.stackName === stackName) return known.size;
     const stack = this.stack(stackName);
-    return templateWorstCaseSize(document.json, stack.text, stack.resources);
+    const size = templateWorstCaseSize(document.json, stack.text, stack.resources);
+    this.sizes.set(document, { stackName, size });
+    return size;
   }
 
   /**

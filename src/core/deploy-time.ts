@@ -79,11 +79,14 @@ export function deployTimeValues(text: string): string[] {
   return textParts(text).filter((p) => p.deployTime).map((p) => p.text);
 }
 
+/** Whether a string may hold a deploy-time value: every one starts with `${` or `-1.`. */
+function mayHoldDeployTimeValue(text: string): boolean {
+  return text.includes('${') || text.includes('-1.');
+}
+
 /** Whether a string holds any deploy-time value. */
 export function hasDeployTimeValue(text: string): boolean {
-  // Every deploy-time value starts with `${` or `-1.`: a string with neither is known.
-  if (!text.includes('${') && !text.includes('-1.')) return false;
-  return textParts(text).some((p) => p.deployTime);
+  return mayHoldDeployTimeValue(text) && textParts(text).some((p) => p.deployTime);
 }
 
 /** Whether a string is known at synth: it holds no deploy-time value. */
@@ -93,6 +96,7 @@ export function isKnown(text: string | undefined): text is string {
 
 /** Whether the whole string is one deploy-time value (nothing of it can be looked into). */
 export function isOpaque(text: string): boolean {
+  if (!mayHoldDeployTimeValue(text)) return false;
   const parts = textParts(text);
   return parts.length === 1 && parts[0].deployTime;
 }
@@ -107,6 +111,7 @@ export function literalText(text: string): string {
  * hold the separator themselves, like `${Ref:AWS::Partition}`) stay whole.
  */
 export function splitLiteral(text: string, separator: string): string[] {
+  if (!mayHoldDeployTimeValue(text)) return text.split(separator);
   const pieces: string[] = [''];
   for (const part of textParts(text)) {
     if (part.deployTime) {

@@ -87,15 +87,7 @@ const ASCII = /^[\x00-\x7f]*$/;
  * match one pattern against many values.
  */
 export function wildcardMatcher(pattern: string, ignoreCase = false): (value: string) => boolean {
-  // Without a wildcard the pattern matches itself only: compare as the expression would, without
-  // compiling one (ASCII text lower-cased compares as the `i` flag does).
-  if (!IAM_WILDCARD.test(pattern)) {
-    if (!ignoreCase) return (value) => pattern === value;
-    if (ASCII.test(pattern)) {
-      const lower = pattern.toLowerCase();
-      return (value) => ASCII.test(value) ? lower === value.toLowerCase() : wildcardExpression(pattern, ignoreCase).test(value);
-    }
-  }
+  if (!IAM_WILDCARD.test(pattern)) return (value) => wildcardMatch(pattern, value, ignoreCase);
   const expression = wildcardExpression(pattern, ignoreCase);
   return (value) => expression.test(value);
 }
@@ -107,7 +99,14 @@ function wildcardExpression(pattern: string, ignoreCase: boolean): RegExp {
 
 /** IAM wildcard match (`*` any run, `?` one character). */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  return wildcardMatcher(pattern, ignoreCase)(value);
+  if (pattern === value) return true; // every character of a pattern matches itself, `*` and `?` included
+  // Without a wildcard the pattern matches itself only: compare as the expression would, without
+  // compiling one (ASCII text lower-cased compares as the `i` flag does).
+  if (!IAM_WILDCARD.test(pattern)) {
+    if (!ignoreCase) return false;
+    if (ASCII.test(pattern) && ASCII.test(value)) return pattern.toLowerCase() === value.toLowerCase();
+  }
+  return wildcardExpression(pattern, ignoreCase).test(value);
 }
 
 /** Whether a statement's actions cover an action (case-insensitive, wildcards and `NotAction` honoured). */

@@ -254,8 +254,9 @@ export class CheckModel {
   private readonly providersByIssuer = new Map<string, OidcProviderModel[]>();
   private readonly associationsByRole = new Map<RoleModel, AssociationModel[]>();
   private readonly associationsByClusterKey = new Map<string, AssociationModel[]>();
-  /** Associations by cluster key (or, for service accounts of no known cluster, stack) and service account name. */
+  /** Associations by cluster key and service account name. */
   private readonly associationsByServiceAccount = new Map<string, AssociationModel[]>();
+  /** Associations by stack and service account name (for the objects of no known cluster). */
   private readonly associationsByStackServiceAccount = new Map<string, AssociationModel[]>();
   private readonly accessEntriesByClusterKey = new Map<string, AccessEntryModel[]>();
   private readonly addonsByClusterKey = new Map<string, AddonModel[]>();

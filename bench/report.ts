@@ -249,6 +249,11 @@ function pluginN(run: BenchRun): number {
   return run.scale?.synth.find((x) => x.plugin)?.n ?? 0;
 }
 
+/** The N at which `check` exited non-zero (error findings). */
+function checkFails(scale: ScaleResults): number[] {
+  return scale.ns.filter((n) => cliResultOf(scale, 'check', n)?.exitCodes.some((code) => code !== 0));
+}
+
 function largestScaleN(scale: ScaleResults): number {
   return Math.max(0, ...scale.ns);
 }
@@ -393,9 +398,17 @@ export function renderMarkdown(run: BenchRun): string {
   }
   const unmet = targets.filter((t) => !t.met);
   if (unmet.length > 0) {
-    const marginalMissed = unmet.some((t) => t.target.startsWith('marginal synth cost'));
+    const pointers: string[] = [];
+    const steps = run.analysis.marginal.synthMs ?? [];
+    if (unmet.some((t) => t.target.includes('grows linearly')) && steps.length >= 2 && steps[steps.length - 1].msPerIdentity < steps[steps.length - 2].msPerIdentity) {
+      pointers.push(`synth time bends below a straight line rather than above it: an identity costs less from ${steps[steps.length - 1].from} to ` +
+        `${steps[steps.length - 1].to} (where they go into stacks that import the cluster) than before, see "Growth of time with N"`);
+    }
+    if (unmet.some((t) => t.target.startsWith('marginal synth cost')) && run.profiles?.length) {
+      pointers.push('"Where synth time goes" shows which code the per-identity synth time is spent in');
+    }
     p(`**Not met in this run:** ${unmet.map((t) => t.target).join('; ')}. The measurement was not changed to pass; see the tables and notes below` +
-      `${marginalMissed && run.profiles?.length ? ' (for the marginal synth cost, "Where synth time goes" shows which code the per-identity time is spent in)' : ''}.`);
+      `${pointers.length > 0 ? ` (${pointers.join('; ')})` : ''}.`);
   }
 
   p('## The workload',
@@ -429,7 +442,7 @@ export function renderMarkdown(run: BenchRun): string {
   p('## Method',
     [
       '- `bench/run.ts` compiles `bench/` and `src/` with `tsc --noCheck` into a temporary directory, then runs every sample in a fresh `node` child process (`bench/measure.ts`). One warm-up run per side is discarded.',
-      '- Each child times loading the libraries, building the construct tree and `app.synth()` with `process.hrtime.bigint()` (wall time) and `process.cpuUsage()` (CPU time), and reports its peak RSS (`process.resourceUsage().maxRSS`); the parent times the whole child process (node start-up included). The child counts the synthesized templates. The time targets are judged on wall time; CPU time is shown beside it because the cores are shared.',
+      '- Each child times loading the libraries, building the construct tree and `app.synth()` with `process.hrtime.bigint()` (wall time) and `process.cpuUsage()` (CPU time), and reports its peak RSS (`process.resourceUsage().maxRSS`); the parent times the whole child process (node start-up included). The child counts the synthesized templates. The comparison\'s time targets are judged on wall time, CPU time shown beside it because the cores are shared; the marginal synth cost and the scale targets are judged on CPU time.',
       `- ${run.reps} runs per configuration for N ≤ 200, ${run.repsLarge} for N=1000 and for aws-eks-v2 with the resource limit lifted. The runs go in rounds; in every round each N runs on both sides back to back, the side that goes first alternating from round to round, so that the two samples of a round see about the same background load. A configuration that fails to synthesize fails the same way every time, so it runs once. Times are medians with (min–max); "ratio of medians" divides the two medians, "median of paired ratios" is the median over rounds of (ours ÷ theirs) within a round.`,
       '- Per-identity costs are (value at N − value at N=0) ÷ N, so the cluster, VPC and providers are not counted.',
       '- "Limit lifted" rows: aws-eks-v2 does not synthesize at N=200 (more than 500 resources in the stack). To show what it would cost, it is also built with `@aws-cdk/core:stackResourceLimit: 0` and CloudFormation-validation findings as warnings; that app would not deploy and is never counted as a success.',
@@ -490,9 +503,10 @@ export function renderMarkdown(run: BenchRun): string {
       '- The pod identity role of cdk-eks-identity carries a trust scoped to the cluster ARN, namespace and service account (three `aws:RequestTag` conditions); aws-eks-v2\'s pod identity trust has no conditions. Part of the byte difference per identity is that scoping.',
       '- Without the recommended feature flags, aws-eks-v2 also creates its OIDC provider as a Lambda-backed custom resource and gives pod identity roles two trust statements; this benchmark does not measure that configuration.',
       `- Identities that fit into the cluster's stack (500 resources, at the per-identity cost of the largest N): cdk-eks-identity ${stackCapacity(run, OURS)}, aws-eks-v2 ${stackCapacity(run, THEIRS)}. aws-eks-v2 at N=1000 is not measured.`,
-      ...(run.scale ? [
-        `- The scale workload at N=${largestScaleN(run.scale)} has ${(largestScaleN(run.scale) / 2).toLocaleString('en-US')} pod identity associations on one cluster, over EKS's quota of 1,000 per cluster: ` +
-        'the rule pack reports it (EKSID-POD-006, an error, so `check` exits 1) and that app would not deploy as is; it is there to measure reading, checking and reporting that many identities.',
+      ...(run.scale && checkFails(run.scale).length > 0 ? [
+        `- \`check\` exits 1 at N = ${checkFails(run.scale).map(count).join(' and ')}: half of N are pod identity associations on the one cluster, more than EKS allows ` +
+        'per cluster, which the rule pack reports as an error (EKSID-POD-006); those apps would not deploy as they are. They are there to measure reading, ' +
+        'checking and reporting that many identities.',
       ] : []),
       '- Raw samples: `bench/results/latest.json` (not committed).',
     ].join('\n'));

@@ -20,6 +20,8 @@ export interface RunConfig {
 /** A sample with the wall time of its whole child process, measured by the parent. */
 export interface TimedSample extends Sample {
   readonly processMs: number;
+  /** The 1-minute load average when the child started (other processes share the cores). */
+  readonly loadAverage?: number;
 }
 
 /** Median, minimum and maximum of one measurement. */
@@ -45,12 +47,17 @@ export interface ConfigResult {
   /** CPU time (user + system) of `app.synth()`: the work of the child itself, without time spent waiting for a core. */
   readonly synthCpuMs?: Spread;
   readonly processCpuMs?: Spread;
+  /** CPU time of building the construct tree plus `app.synth()`: what `cdk synth` spends on the app. */
+  readonly buildSynthCpuMs?: Spread;
   readonly maxRssBytes?: Spread;
+  /** The 1-minute load average at the start of the samples. */
+  readonly loadAverage?: Spread;
   /** The assembly metrics (identical in every successful sample; taken from the first). */
   readonly metrics?: AssemblyMetrics;
 }
 
-function spread(values: number[]): Spread | undefined {
+/** Median, minimum and maximum of a list (undefined when it is empty). */
+export function spread(values: number[]): Spread | undefined {
   if (values.length === 0) return undefined;
   return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
 }
@@ -70,7 +77,9 @@ export function summarize(config: RunConfig, samples: TimedSample[]): ConfigResu
     processMs: spread(good.map((s) => s.processMs)),
     synthCpuMs: spread(good.map((s) => s.synthCpuMs)),
     processCpuMs: spread(good.map((s) => s.processCpuMs)),
+    buildSynthCpuMs: spread(good.map((s) => s.buildCpuMs + s.synthCpuMs)),
     maxRssBytes: spread(good.map((s) => s.maxRssBytes)),
+    loadAverage: spread(samples.flatMap((s) => s.loadAverage !== undefined ? [s.loadAverage] : [])),
     metrics: good[0]?.metrics,
   };
 }
@@ -106,7 +115,49 @@ export interface Analysis {
    * N=1 is left out (one identity apart from N=0: the difference is noise).
    */
   readonly marginal: { [measure in TimeMeasure]?: Array<{ from: number; to: number; msPerIdentity: number }> };
+  /** CPU time per identity of building the construct tree plus `app.synth()`, on both sides, between N=0 and N. */
+  readonly marginalCpu: MarginalCpu[];
   readonly targets: TargetResult[];
+}
+
+/** The CPU time one more identity costs `cdk synth` (construct tree and `app.synth()`), between N=0 and N, on both sides. */
+export interface MarginalCpu {
+  readonly n: number;
+  /** (median at N − median at N=0) ÷ N, ms per identity. */
+  readonly ours: number;
+  readonly theirs: number;
+  /** aws-eks-v2 does not synthesize at this N; measured with the resource limit lifted. */
+  readonly theirsLifted: boolean;
+  /** The same for `app.synth()` alone. */
+  readonly oursSynthOnly: number;
+  readonly theirsSynthOnly: number;
+}
+
+/** The largest ratio (ours ÷ theirs) of marginal synth CPU per identity the target allows. */
+export const MARGINAL_CPU_RATIO = 0.5;
+
+/** Marginal CPU per identity at the N measured on both sides (aws-eks-v2 with the limit lifted where it fails). */
+export function marginalCpu(results: ConfigResult[]): MarginalCpu[] {
+  const out: MarginalCpu[] = [];
+  const oursZero = resultOf(results, 'cdk-eks-identity', 0);
+  const theirsZero = resultOf(results, 'aws-eks-v2', 0);
+  if (!oursZero?.buildSynthCpuMs || !theirsZero?.buildSynthCpuMs) return out;
+  for (const n of nsOf(results, 'cdk-eks-identity').filter((x) => x > 1)) {
+    const ours = resultOf(results, 'cdk-eks-identity', n);
+    const real = resultOf(results, 'aws-eks-v2', n);
+    const theirs = real?.ok ? real : resultOf(results, 'aws-eks-v2', n, true);
+    if (!ours?.buildSynthCpuMs || !theirs?.ok || !theirs.buildSynthCpuMs) continue;
+    const per = (r: ConfigResult, zero: ConfigResult, pick: (c: ConfigResult) => Spread | undefined) => (pick(r)!.median - pick(zero)!.median) / n;
+    out.push({
+      n,
+      ours: per(ours, oursZero, (c) => c.buildSynthCpuMs),
+      theirs: per(theirs, theirsZero, (c) => c.buildSynthCpuMs),
+      theirsLifted: theirs !== real,
+      oursSynthOnly: per(ours, oursZero, (c) => c.synthCpuMs),
+      theirsSynthOnly: per(theirs, theirsZero, (c) => c.synthCpuMs),
+    });
+  }
+  return out;
 }
 
 /** The time measurements of a sample. */
@@ -199,12 +250,27 @@ export function analyze(results: ConfigResult[], vpc: AssemblyMetrics): Analysis
     }));
   }
 
+  const marginalCpuPerIdentity = marginalCpu(results);
   return {
     perIdentity,
     codeBeyondVpc,
     fits,
     marginal,
-    targets: evaluateTargets(results, perIdentity, codeBeyondVpc, fits['cdk-eks-identity']?.synthMs, marginal.synthMs ?? []),
+    marginalCpu: marginalCpuPerIdentity,
+    targets: [
+      ...evaluateTargets(results, perIdentity, codeBeyondVpc, fits['cdk-eks-identity']?.synthMs, marginal.synthMs ?? []),
+      marginalCpuTarget(marginalCpuPerIdentity),
+    ],
+  };
+}
+
+function marginalCpuTarget(marginals: MarginalCpu[]): TargetResult {
+  return {
+    target: 'marginal synth cost per identity (CPU time of the construct tree and `app.synth()`, between N=0 and N) at most half of aws-eks-v2\'s '
+      + `at every N measured on both sides (ratio ≤ ${fmt(MARGINAL_CPU_RATIO)})`,
+    measured: marginals.map((m) => `N=${m.n}: ${fmt(m.ours)} vs. ${fmt(m.theirs)} ms per identity = ${fmt(m.ours / m.theirs)}`
+      + `${m.theirsLifted ? ' (aws-eks-v2 with the limit lifted)' : ''}`).join('; ') || 'not measured',
+    met: marginals.length > 0 && marginals.every((m) => m.ours / m.theirs <= MARGINAL_CPU_RATIO),
   };
 }
 

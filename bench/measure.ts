@@ -1,7 +1,12 @@
 /**
  * One benchmark sample, run in a fresh child process by `bench/run.ts`:
  *
- *   node measure.js <workload> <n> [--lift-resource-limit]   (workload: cdk-eks-identity, aws-eks-v2 or shared-vpc)
+ *   node measure.js <workload> <n> [--lift-resource-limit] [--plugin] [--outdir <dir>]
+ *
+ * (workload: cdk-eks-identity, aws-eks-v2, shared-vpc or scale). `--plugin` registers the rule
+ * pack as a validation plugin (`Validations.of(app).addPlugins(new EksIdentityChecks())`) and
+ * reports the CPU time of its `validate` call; `--outdir` keeps the assembly there (for the `check`
+ * and `report` samples) instead of in a temporary directory that is removed.
  *
  * Loads the libraries, builds the workload, synthesizes it into a fresh temporary directory, and
  * prints one line `BENCH_RESULT <json>` with the phase times (measured here with
@@ -37,6 +42,8 @@ export interface Sample {
   readonly processCpuMs: number;
   /** Peak resident set size of the child (bytes). */
   readonly maxRssBytes: number;
+  /** CPU time of the rule pack's `validate` inside `app.synth()` (ms), with `--plugin`. */
+  readonly pluginCpuMs?: number;
   /** Metrics of the assembly, when `ok`. */
   readonly metrics?: AssemblyMetrics;
 }
@@ -56,7 +63,11 @@ function main(): void {
   const [side, nText, ...flags] = process.argv.slice(2);
   const n = Number(nText);
   const liftResourceLimit = flags.includes('--lift-resource-limit');
-  if (!side || !Number.isInteger(n) || n < 0) throw new Error('usage: measure <workload> <n> [--lift-resource-limit]');
+  const withPlugin = flags.includes('--plugin');
+  const keep = flags.includes('--outdir') ? flags[flags.indexOf('--outdir') + 1] : undefined;
+  if (!side || !Number.isInteger(n) || n < 0 || (flags.includes('--outdir') && !keep)) {
+    throw new Error('usage: measure <workload> <n> [--lift-resource-limit] [--plugin] [--outdir <dir>]');
+  }
 
   const loadStart = process.hrtime.bigint();
   // Loaded here, not at the top, so that the load time is measured.
@@ -64,16 +75,25 @@ function main(): void {
   const workloads: typeof import('./workloads') = require('./workloads');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { measureAssembly }: typeof import('./metrics') = require('./metrics');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const plugins: typeof import('./plugin-timing') | undefined = withPlugin ? require('./plugin-timing') : undefined;
   const loadMs = elapsedMs(loadStart);
 
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-eks-identity-bench-'));
+  const outdir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-eks-identity-bench-'));
   const times = { loadMs, buildMs: 0, synthMs: 0, buildCpuMs: 0, synthCpuMs: 0 };
-  const finish = () => ({ ...times, processCpuMs: cpuMs(), maxRssBytes: process.resourceUsage().maxRSS * 1024 });
+  let timedPlugin: InstanceType<NonNullable<typeof plugins>['TimedPlugin']> | undefined;
+  const finish = () => ({
+    ...times,
+    processCpuMs: cpuMs(),
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    ...(timedPlugin ? { pluginCpuMs: timedPlugin.cpuMs } : {}),
+  });
   let sample: Sample;
   try {
     const buildStart = process.hrtime.bigint();
     const buildCpuStart = process.cpuUsage();
     const app = workloads.newBenchApp({ outdir, liftResourceLimit });
+    if (plugins) timedPlugin = plugins.addTimedPlugin(app);
     workloads.buildWorkload(side as Workload, app, n);
     times.buildMs = elapsedMs(buildStart);
     times.buildCpuMs = cpuMs(buildCpuStart);
@@ -92,7 +112,7 @@ function main(): void {
     const message = error instanceof Error ? error.message : String(error);
     sample = { side, n, liftResourceLimit, ok: false, error: message.split('\n')[0], ...finish() };
   } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(outdir, { recursive: true, force: true });
   }
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(sample)}\n`);
 }

@@ -20,8 +20,11 @@ import { IdentityCluster, IdentityMode, IIdentityCluster } from '../src';
 /** The side of the comparison. */
 export type Side = 'cdk-eks-identity' | 'aws-eks-v2';
 export const SIDES: Side[] = ['cdk-eks-identity', 'aws-eks-v2'];
-/** What a child process can build: either side, or the VPC both sides share (the baseline). */
-export type Workload = Side | 'shared-vpc';
+/**
+ * What a child process can build: either side, the VPC both sides share (the baseline), or the
+ * scale workload of cdk-eks-identity (N identities spread over {@link SCALE_STACKS} stacks).
+ */
+export type Workload = Side | 'shared-vpc' | 'scale';
 
 export const ACCOUNT = '123456789012';
 export const REGION = 'us-east-1';
@@ -37,6 +40,8 @@ export const STACK_RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
 export const IMPORTED_ISSUER_URL = `https://oidc.eks.${REGION}.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF`;
 /** Identities per stack when cdk-eks-identity splits a workload across stacks. */
 export const IDENTITIES_PER_STACK = 200;
+/** Stacks of the scale workload: the cluster's stack and the stacks that import the cluster. */
+export const SCALE_STACKS = 50;
 
 /** Name of the service account with this index. */
 export function serviceAccountName(index: number): string {
@@ -99,37 +104,78 @@ function clusterProps(vpc: ec2.IVpc) {
   };
 }
 
-/**
- * The workload with this library. Up to {@link IDENTITIES_PER_STACK} identities live in the
- * cluster's stack; above that, every further 200 go into their own stack, which imports the
- * cluster with `IdentityCluster.fromClusterAttributes` (name and OIDC issuer, as an application
- * team's stack would after the cluster stack is deployed).
- */
-export function buildIdentityWorkload(app: App, n: number, identitiesPerStack = IDENTITIES_PER_STACK): Stack[] {
+/** The cluster stack of the cdk-eks-identity workloads. */
+function newIdentityClusterStack(app: App): { stack: Stack; cluster: IdentityCluster } {
   const stack = new Stack(app, 'Bench', { env: ENV });
   const cluster = new IdentityCluster(stack, 'C', {
     ...clusterProps(newVpc(stack)),
     admins: [ADMIN_ROLE_ARN],
   });
+  return { stack, cluster };
+}
+
+/**
+ * A stack that imports the cluster with `IdentityCluster.fromClusterAttributes` (name and OIDC
+ * issuer, as an application team's stack would after the cluster stack is deployed; the cluster
+ * stack installs the pod identity agent).
+ */
+function newTeamStack(app: App, index: number): { stack: Stack; cluster: IIdentityCluster } {
+  const stack = new Stack(app, `BenchTeam${index}`, { env: ENV });
+  const cluster = IdentityCluster.fromClusterAttributes(stack, 'C', {
+    clusterName: CLUSTER_NAME,
+    openIdConnectIssuerUrl: IMPORTED_ISSUER_URL,
+    podIdentityAgentInstalled: true,
+  });
+  return { stack, cluster };
+}
+
+/** Identity `index` of a workload: `bench/sa-<index>`, IRSA or pod identity, `s3:GetObject` on the bucket. */
+function addIdentity(cluster: IIdentityCluster, index: number): void {
+  cluster.addWorkloadIdentity(`Sa${index}`, {
+    namespace: NAMESPACE,
+    serviceAccountName: serviceAccountName(index),
+    mode: isIrsa(index) ? IdentityMode.IRSA : IdentityMode.POD_IDENTITY,
+    statements: [permission()],
+  });
+}
+
+/**
+ * The workload with this library. Up to {@link IDENTITIES_PER_STACK} identities live in the
+ * cluster's stack; above that, every further 200 go into their own stack, which imports the
+ * cluster (see `newTeamStack`).
+ */
+export function buildIdentityWorkload(app: App, n: number, identitiesPerStack = IDENTITIES_PER_STACK): Stack[] {
+  const { stack, cluster } = newIdentityClusterStack(app);
   const stacks: Stack[] = [stack];
   let target: IIdentityCluster = cluster;
   for (let index = 0; index < n; index++) {
     if (index > 0 && index % identitiesPerStack === 0) {
-      const teamStack = new Stack(app, `BenchTeam${stacks.length}`, { env: ENV });
-      stacks.push(teamStack);
-      target = IdentityCluster.fromClusterAttributes(teamStack, 'C', {
-        clusterName: CLUSTER_NAME,
-        openIdConnectIssuerUrl: IMPORTED_ISSUER_URL,
-      });
+      const team = newTeamStack(app, stacks.length);
+      stacks.push(team.stack);
+      target = team.cluster;
     }
-    target.addWorkloadIdentity(`Sa${index}`, {
-      namespace: NAMESPACE,
-      serviceAccountName: serviceAccountName(index),
-      mode: isIrsa(index) ? IdentityMode.IRSA : IdentityMode.POD_IDENTITY,
-      statements: [permission()],
-    });
+    addIdentity(target, index);
   }
   return stacks;
+}
+
+/**
+ * The scale workload: always `stackCount` stacks, the cluster's and `stackCount - 1` that import
+ * it, with the N identities spread evenly over them in order (the first stacks take one more
+ * when N does not divide evenly). At N = 10,000 and 50 stacks that is 200 per stack, as in
+ * {@link buildIdentityWorkload}; at smaller N the stacks are smaller, so that check and report
+ * read the same layout at every N.
+ */
+export function buildScaleWorkload(app: App, n: number, stackCount = SCALE_STACKS): Stack[] {
+  const { stack, cluster } = newIdentityClusterStack(app);
+  const targets: Array<{ stack: Stack; cluster: IIdentityCluster }> = [{ stack, cluster }];
+  for (let k = 1; k < stackCount; k++) targets.push(newTeamStack(app, k));
+  let index = 0;
+  targets.forEach((target, k) => {
+    const count = Math.floor(n / stackCount) + (k < n % stackCount ? 1 : 0);
+    for (let i = 0; i < count; i++) addIdentity(target.cluster, index++);
+  });
+  return targets.map((t) => t.stack);
 }
 
 /** The workload with aws-cdk-lib `aws-eks-v2`, in one stack (it has no split of its own). */
@@ -167,6 +213,7 @@ export function buildWorkload(workload: Workload, app: App, n: number): Stack[] 
     case 'cdk-eks-identity': return buildIdentityWorkload(app, n);
     case 'aws-eks-v2': return buildEksV2Workload(app, n);
     case 'shared-vpc': return buildSharedVpc(app);
+    case 'scale': return buildScaleWorkload(app, n);
     default: throw new Error(`unknown workload '${workload}'`);
   }
 }

@@ -114,8 +114,7 @@ export class IdentityAssertions {
     const c = this.clusterRef(cluster);
     const r = this.roleRef(role);
     const who = `${namespace}/${serviceAccountName} on ${c.label}`;
-    const association = this.associationsOf(c)
-      .find((a) => a.serviceAccount === serviceAccountName && (a.namespace === undefined || a.namespace === namespace));
+    const association = this.associationsFor(c, namespace, serviceAccountName)[0];
     if (association) {
       const problem = this.podIdentityProblem(association, r);
       if (problem) throw new Error(`${who} cannot assume ${r.label}: ${problem}`);
@@ -173,8 +172,7 @@ export class IdentityAssertions {
     const c = this.clusterRef(cluster);
     const r = this.roleRef(role);
     const ways: string[] = [];
-    for (const a of this.associationsOf(c)) {
-      if (a.serviceAccount !== serviceAccountName || (a.namespace !== undefined && a.namespace !== namespace)) continue;
+    for (const a of this.associationsFor(c, namespace, serviceAccountName)) {
       if (this.model.roleByArn(a.roleArn, a.stackName) !== r.model && this.model.roleByArn(a.targetRoleArn, a.stackName) !== r.model) continue;
       if (this.podIdentityProblem(a, r) === undefined) ways.push(`pod identity association ${a.logicalId}`);
     }
@@ -307,7 +305,13 @@ export class IdentityAssertions {
   }
 
   private associationsOf(c: ClusterRef): AssociationModel[] {
-    return this.model.associations.filter((a) => this.sameCluster(c, a.clusterKey, a.stackName));
+    return this.model.associationsOfCluster(c.key).filter((a) => this.sameCluster(c, a.clusterKey, a.stackName));
+  }
+
+  /** The associations of the cluster for a service account (add-on associations, which have no namespace, included). */
+  private associationsFor(c: ClusterRef, namespace: string, serviceAccountName: string): AssociationModel[] {
+    return this.model.associationsForServiceAccount(c.key, serviceAccountName)
+      .filter((a) => (a.namespace === undefined || a.namespace === namespace) && this.sameCluster(c, a.clusterKey, a.stackName));
   }
 
   private associationList(c: ClusterRef): string {
@@ -339,15 +343,14 @@ export class IdentityAssertions {
   }
 
   private serviceAccountObjects(c: ClusterRef, namespace: string, name: string): ServiceAccountModel[] {
-    return this.model.serviceAccounts
-      .filter((sa) => sa.namespace === namespace && sa.name === name && this.sameCluster(c, sa.clusterKey, sa.stackName));
+    return this.model.serviceAccountsNamed(namespace, name).filter((sa) => this.sameCluster(c, sa.clusterKey, sa.stackName));
   }
 
   private accessEntryOf(c: ClusterRef, principalArn: string): { entry?: AccessEntryModel; label: string; entries: AccessEntryModel[] } {
     const stack = Stack.of(c.cluster);
     const arn = this.stackModel(stack, `cluster ${c.cluster.node.path}`).text.text(stack.resolve(principalArn));
     const role = this.model.roleByArn(arn, c.stackName);
-    const entries = this.model.accessEntries.filter((e) => this.sameCluster(c, e.clusterKey, e.stackName));
+    const entries = this.model.accessEntriesOfCluster(c.key).filter((e) => this.sameCluster(c, e.clusterKey, e.stackName));
     const entry = entries.find((e) => e.principalArn === arn || (role !== undefined && this.model.roleByArn(e.principalArn, e.stackName) === role));
     return { ...(entry ? { entry } : {}), label: principalName(this.model, arn, c.stackName), entries };
   }

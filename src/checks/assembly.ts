@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { CheckInput, ClusterKubernetesManifests } from './check-types';
 import { KUBERNETES_FILE_CLUSTER_HEADER } from '../core/kubernetes-vocabulary';
+import { writtenKubernetesObjects } from '../core/written-kubernetes-files';
 
 /*
  * Reading templates and Kubernetes YAML from a cloud assembly directory (`cdk.out`). Everything
@@ -15,7 +16,8 @@ import { KUBERNETES_FILE_CLUSTER_HEADER } from '../core/kubernetes-vocabulary';
  * metadata (an app synthesized without path metadata), the construct paths come from the stack's
  * `aws:cdk:logicalId` metadata (in the manifest or its `additionalMetadataFile`), else from the
  * construct tree (`tree.json` and the files it is split into); these files are read only then,
- * and only when inside the assembly directory.
+ * and only when inside the assembly directory. A YAML file this process wrote (see
+ * `core/written-kubernetes-files`) is not parsed again.
  *
  * The manifest format is the AWS CDK cloud assembly schema
  * (https://github.com/aws/aws-cdk-cli, packages/@aws-cdk/cloud-assembly-schema): `artifacts`
@@ -400,7 +402,9 @@ function inputOf(templatePath: string, stack: Omit<StackArtifact, 'templateFile'
   const byCluster: ClusterKubernetesManifests[] = [];
   for (const file of yamlFiles) {
     const text = readText(file, 'the Kubernetes YAML file');
-    const objects = parseKubernetesYaml(text, file);
+    // A file this process just wrote (e.g. read by the validation plugin at synth) is not parsed again.
+    const written = writtenKubernetesObjects(file, text);
+    const objects = written ? [...written] : parseKubernetesYaml(text, file);
     const cluster = clusterOfKubernetesYaml(text);
     if (cluster) byCluster.push({ cluster, manifests: objects });
     else manifests.push(...objects);

@@ -263,9 +263,24 @@ export class CheckModel {
   private readonly providersById = new Map<string, OidcProviderModel>();
   private readonly providersByIssuer = new Map<string, OidcProviderModel[]>();
   private readonly associationsByRole = new Map<RoleModel, AssociationModel[]>();
+  private readonly associationsByClusterKey = new Map<string, AssociationModel[]>();
+  /** Associations by cluster key and service account name. */
+  private readonly associationsByServiceAccount = new Map<string, AssociationModel[]>();
+  /** Associations by stack and service account name (for the objects of no known cluster). */
+  private readonly associationsByStackServiceAccount = new Map<string, AssociationModel[]>();
+  private readonly accessEntriesByClusterKey = new Map<string, AccessEntryModel[]>();
+  private readonly addonsByClusterKey = new Map<string, AddonModel[]>();
+  private readonly fargateProfilesByClusterKey = new Map<string, FargateProfileModel[]>();
+  private readonly serviceAccountsByName = new Map<string, ServiceAccountModel[]>();
+  private readonly clustersByStack = new Map<string, ClusterModel[]>();
+  /** Cluster keys of the associations, access entries and addons of each stack. */
+  private readonly clusterKeysByStack = new Map<string, Set<string>>();
   private readonly importedByIssuer = new Map<string, ImportedClusterModel>();
+  private readonly importedByClusterKey = new Map<string, ImportedClusterModel[]>();
   private readonly importedByProvider = new Map<string, ImportedClusterModel>();
   private readonly trusts = new Map<RoleModel, TrustAnalysis>();
+  private readonly trustOptionsByStack = new Map<string, TrustAnalysisOptions>();
+  private readonly sizes = new Map<PolicyDocument, { readonly stackName: string; readonly size: number }>();
   private readonly irsaCache = new Map<RoleModel, IrsaStatement[]>();
 
   private constructor(inputs: CheckInput[]) {
@@ -299,6 +314,7 @@ export class CheckModel {
       const role = this.roleByArn(association.roleArn, association.stackName);
       if (role) push(this.associationsByRole, role, association);
     }
+    for (const sa of this.serviceAccounts) push(this.serviceAccountsByName, `${sa.namespace}\u0000${sa.name}`, sa);
   }
 
   /** The stack with this name. */
@@ -375,14 +391,28 @@ export class CheckModel {
     return issuer === undefined ? undefined : this.providersByIssuer.get(issuer)?.[0];
   }
 
-  /** How the trust semantics ties a role's condition keys to the providers of its stack. */
+  /**
+   * How the trust semantics ties a role's condition keys to the providers of its stack (one
+   * instance per stack; the issuers of each provider ARN are worked out once).
+   */
   public trustOptions(stackName: string): TrustAnalysisOptions {
-    return {
-      issuersOfProvider: (providerArn) => {
-        const provider = this.providerByArn(providerArn, stackName);
-        return [...issuersOfProviderArn(providerArn), ...(provider ? [issuerOfUrlText(provider.url)] : [])];
-      },
-    };
+    let options = this.trustOptionsByStack.get(stackName);
+    if (!options) {
+      const issuers = new Map<string, string[]>();
+      options = {
+        issuersOfProvider: (providerArn) => {
+          let list = issuers.get(providerArn);
+          if (!list) {
+            const provider = this.providerByArn(providerArn, stackName);
+            list = [...issuersOfProviderArn(providerArn), ...(provider ? [issuerOfUrlText(provider.url)] : [])];
+            issuers.set(providerArn, list);
+          }
+          return list;
+        },
+      };
+      this.trustOptionsByStack.set(stackName, options);
+    }
+    return options;
   }
 
   /** What a role's trust lets in (the core's trust semantics, computed once per role). */
@@ -419,10 +449,68 @@ export class CheckModel {
     return this.associationsByRole.get(role) ?? [];
   }
 
-  /** Size of a document without whitespace, deploy-time values at their longest. */
+  /** The pod identity associations by cluster key, in template order (first use of each key first). */
+  public associationsByCluster(): ReadonlyMap<string, AssociationModel[]> {
+    return this.associationsByClusterKey;
+  }
+
+  /** The pod identity associations with a cluster key. */
+  public associationsOfCluster(key: string): AssociationModel[] {
+    return this.associationsByClusterKey.get(key) ?? [];
+  }
+
+  /**
+   * The pod identity associations (add-on associations included) with a cluster key for a
+   * service account name, in any namespace.
+   */
+  public associationsForServiceAccount(clusterKey: string, serviceAccount: string): AssociationModel[] {
+    return this.associationsByServiceAccount.get(`${clusterKey}\u0000${serviceAccount}`) ?? [];
+  }
+
+  /**
+   * The pod identity association of a service account object: same namespace and name, on the
+   * object's cluster when it is known, else in the object's stack. The first in template order.
+   */
+  public associationOf(sa: ServiceAccountModel): AssociationModel | undefined {
+    const candidates = sa.clusterKey === undefined
+      ? this.associationsByStackServiceAccount.get(`${sa.stackName}\u0000${sa.name}`)
+      : this.associationsByServiceAccount.get(`${sa.clusterKey}\u0000${sa.name}`);
+    return candidates?.find((a) => a.namespace === sa.namespace);
+  }
+
+  /** The access entries with a cluster key. */
+  public accessEntriesOfCluster(key: string): AccessEntryModel[] {
+    return this.accessEntriesByClusterKey.get(key) ?? [];
+  }
+
+  /** The addons with a cluster key. */
+  public addonsOfCluster(key: string): AddonModel[] {
+    return this.addonsByClusterKey.get(key) ?? [];
+  }
+
+  /** The Fargate profiles with a cluster key. */
+  public fargateProfilesOfCluster(key: string): FargateProfileModel[] {
+    return this.fargateProfilesByClusterKey.get(key) ?? [];
+  }
+
+  /** The records of the clusters made elsewhere that a cluster key names (template `Metadata`, any stack). */
+  public importedClustersOfCluster(key: string): ImportedClusterModel[] {
+    return this.importedByClusterKey.get(key) ?? [];
+  }
+
+  /** The ServiceAccount objects with this namespace and name, of any cluster. */
+  public serviceAccountsNamed(namespace: string, name: string): ServiceAccountModel[] {
+    return this.serviceAccountsByName.get(`${namespace}\u0000${name}`) ?? [];
+  }
+
+  /** Size of a document without whitespace, deploy-time values at their longest (worked out once per document). */
   public worstCaseSize(document: PolicyDocument, stackName: string): number {
+    const known = this.sizes.get(document);
+    if (known?.stackName === stackName) return known.size;
     const stack = this.stack(stackName);
-    return templateWorstCaseSize(document.json, stack.text, stack.resources);
+    const size = templateWorstCaseSize(document.json, stack.text, stack.resources);
+    this.sizes.set(document, { stackName, size });
+    return size;
   }
 
   /**
@@ -460,6 +548,7 @@ export class CheckModel {
       };
       this.clusters.push(cluster);
       push(this.clustersByKey, cluster.key, cluster);
+      push(this.clustersByStack, stack.name, cluster);
       this.clustersById.set(`${stack.name}\u0000${id}`, cluster);
     }
   }
@@ -476,6 +565,7 @@ export class CheckModel {
         fargateNamespaces: asList(entry.fargateNamespaces).map((n) => stack.text.text(n)),
       };
       this.importedClusters.push(imported);
+      push(this.importedByClusterKey, imported.key, imported);
       if (isKnown(imported.issuerUrl)) this.importedByIssuer.set(issuerOfUrlText(imported.issuerUrl), imported);
       this.importedByProvider.set(`${stack.name}\u0000${imported.providerArn}`, imported);
     }
@@ -523,7 +613,7 @@ export class CheckModel {
           break;
         }
         case 'AWS::EKS::PodIdentityAssociation':
-          this.associations.push({
+          this.addAssociation({
             ...place,
             location: 'Properties',
             clusterKey: clusterKey(),
@@ -539,8 +629,11 @@ export class CheckModel {
         case 'AWS::EKS::Addon': {
           const name = t.text(p.AddonName);
           const version = p.AddonVersion !== undefined ? { version: t.text(p.AddonVersion) } : {};
-          this.addons.push({ ...place, name, clusterKey: clusterKey(), ...version });
-          asList(p.PodIdentityAssociations).forEach((a, i) => this.associations.push({
+          const addon: AddonModel = { ...place, name, clusterKey: clusterKey(), ...version };
+          this.addons.push(addon);
+          push(this.addonsByClusterKey, addon.clusterKey, addon);
+          this.addStackClusterKey(stack.name, addon.clusterKey);
+          asList(p.PodIdentityAssociations).forEach((a, i) => this.addAssociation({
             ...place,
             location: `Properties/PodIdentityAssociations/${i}`,
             clusterKey: clusterKey(),
@@ -553,7 +646,7 @@ export class CheckModel {
           break;
         }
         case 'AWS::EKS::AccessEntry':
-          this.accessEntries.push({
+          this.addAccessEntry({
             ...place,
             clusterKey: clusterKey(),
             principalArn: t.text(p.PrincipalArn),
@@ -571,7 +664,7 @@ export class CheckModel {
           this.nodegroups.push({ ...place, clusterKey: clusterKey(), nodeRoleArn: t.text(p.NodeRole) });
           break;
         case 'AWS::EKS::FargateProfile':
-          this.fargateProfiles.push({
+          this.addFargateProfile({
             ...place,
             clusterKey: clusterKey(),
             podExecutionRoleArn: t.text(p.PodExecutionRoleArn),
@@ -587,6 +680,31 @@ export class CheckModel {
           break;
       }
     }
+  }
+
+  private addAssociation(association: AssociationModel): void {
+    this.associations.push(association);
+    push(this.associationsByClusterKey, association.clusterKey, association);
+    push(this.associationsByServiceAccount, `${association.clusterKey}\u0000${association.serviceAccount}`, association);
+    push(this.associationsByStackServiceAccount, `${association.stackName}\u0000${association.serviceAccount}`, association);
+    this.addStackClusterKey(association.stackName, association.clusterKey);
+  }
+
+  private addAccessEntry(entry: AccessEntryModel): void {
+    this.accessEntries.push(entry);
+    push(this.accessEntriesByClusterKey, entry.clusterKey, entry);
+    this.addStackClusterKey(entry.stackName, entry.clusterKey);
+  }
+
+  private addFargateProfile(profile: FargateProfileModel): void {
+    this.fargateProfiles.push(profile);
+    push(this.fargateProfilesByClusterKey, profile.clusterKey, profile);
+  }
+
+  private addStackClusterKey(stackName: string, key: string): void {
+    const keys = this.clusterKeysByStack.get(stackName);
+    if (keys) keys.add(key);
+    else this.clusterKeysByStack.set(stackName, new Set([key]));
   }
 
   /** `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources, attached to roles by `Roles`. */
@@ -614,11 +732,8 @@ export class CheckModel {
   private readManifests(stack: StackModel, objects: any[]): void {
     if (objects.length === 0) return;
     // Manifest files hold one cluster's objects: the stack's cluster, when there is just one.
-    let keys = new Set(this.clusters.filter((c) => c.stackName === stack.name).map((c) => c.key));
-    if (keys.size === 0) {
-      keys = new Set([...this.associations, ...this.accessEntries, ...this.addons]
-        .filter((r) => r.stackName === stack.name).map((r) => r.clusterKey));
-    }
+    let keys = new Set((this.clustersByStack.get(stack.name) ?? []).map((c) => c.key));
+    if (keys.size === 0) keys = this.clusterKeysByStack.get(stack.name) ?? new Set();
     const clusterKey = keys.size === 1 ? [...keys][0] : undefined;
     this.addServiceAccounts(objects, { stackName: stack.name, source: `Kubernetes manifests of stack ${stack.name}` }, clusterKey);
   }

@@ -7,10 +7,21 @@
  * and a rule that see the same value reach the same verdict.
  */
 
-const CDK_STRING_TOKEN = /^\$\{Token\[[a-zA-Z0-9:._-]+\]\}/;
-const CDK_NUMBER_TOKEN = /-1\.\d{10,16}e\+289/;
+/*
+ * The patterns are sticky (`y`): each is tried at one index of the text, so splitting a string
+ * costs time linear in its length (no copy of the rest of the text at every character).
+ */
+const CDK_STRING_TOKEN = /\$\{Token\[[a-zA-Z0-9:._-]+\]\}/y;
+const CDK_NUMBER_TOKEN = /-1\.\d{10,16}e\+289/y;
 /** A template placeholder starts `${` followed by a capitalised intrinsic name and a colon. */
-const PLACEHOLDER_START = /^\$\{[A-Z][A-Za-z]*:/;
+const PLACEHOLDER_START = /\$\{[A-Z][A-Za-z]*:/y;
+
+/** Whether a sticky pattern matches at `index`; the length of the match, else 0. */
+function matchLengthAt(pattern: RegExp, text: string, index: number): number {
+  pattern.lastIndex = index;
+  const match = pattern.exec(text);
+  return match ? match[0].length : 0;
+}
 
 /** One piece of a string: literal text, or a deploy-time value. */
 export interface TextPart {
@@ -30,37 +41,36 @@ function closingBrace(text: string, start: number): number {
 
 /** The length of the deploy-time value that starts at `index`, or 0 when none does. */
 function deployTimeLengthAt(text: string, index: number): number {
-  if (text.startsWith('${', index)) {
-    const rest = text.slice(index);
-    const token = CDK_STRING_TOKEN.exec(rest);
-    if (token) return token[0].length;
-    if (PLACEHOLDER_START.test(rest)) {
+  const first = text.charCodeAt(index);
+  if (first === 0x24 /* $ */ && text.charCodeAt(index + 1) === 0x7b /* { */) {
+    const token = matchLengthAt(CDK_STRING_TOKEN, text, index);
+    if (token > 0) return token;
+    if (matchLengthAt(PLACEHOLDER_START, text, index) > 0) {
       const end = closingBrace(text, index);
       return end < 0 ? 0 : end - index;
     }
+    return 0;
   }
-  const number = CDK_NUMBER_TOKEN.exec(text.slice(index));
-  return number && number.index === 0 ? number[0].length : 0;
+  return first === 0x2d /* - */ ? matchLengthAt(CDK_NUMBER_TOKEN, text, index) : 0;
 }
 
 /** Splits a string into literal text and deploy-time values, in order. */
 export function textParts(text: string): TextPart[] {
   const parts: TextPart[] = [];
-  let literal = '';
+  let literalStart = 0;
   let i = 0;
   while (i < text.length) {
     const length = deployTimeLengthAt(text, i);
     if (length > 0) {
-      if (literal) parts.push({ text: literal, deployTime: false });
-      literal = '';
+      if (i > literalStart) parts.push({ text: text.slice(literalStart, i), deployTime: false });
       parts.push({ text: text.slice(i, i + length), deployTime: true });
       i += length;
+      literalStart = i;
     } else {
-      literal += text[i];
       i++;
     }
   }
-  if (literal) parts.push({ text: literal, deployTime: false });
+  if (text.length > literalStart) parts.push({ text: text.slice(literalStart), deployTime: false });
   return parts;
 }
 
@@ -69,9 +79,14 @@ export function deployTimeValues(text: string): string[] {
   return textParts(text).filter((p) => p.deployTime).map((p) => p.text);
 }
 
+/** Whether a string may hold a deploy-time value: every one starts with `${` or `-1.`. */
+function mayHoldDeployTimeValue(text: string): boolean {
+  return text.includes('${') || text.includes('-1.');
+}
+
 /** Whether a string holds any deploy-time value. */
 export function hasDeployTimeValue(text: string): boolean {
-  return textParts(text).some((p) => p.deployTime);
+  return mayHoldDeployTimeValue(text) && textParts(text).some((p) => p.deployTime);
 }
 
 /** Whether a string is known at synth: it holds no deploy-time value. */
@@ -81,6 +96,7 @@ export function isKnown(text: string | undefined): text is string {
 
 /** Whether the whole string is one deploy-time value (nothing of it can be looked into). */
 export function isOpaque(text: string): boolean {
+  if (!mayHoldDeployTimeValue(text)) return false;
   const parts = textParts(text);
   return parts.length === 1 && parts[0].deployTime;
 }
@@ -95,6 +111,7 @@ export function literalText(text: string): string {
  * hold the separator themselves, like `${Ref:AWS::Partition}`) stay whole.
  */
 export function splitLiteral(text: string, separator: string): string[] {
+  if (!mayHoldDeployTimeValue(text)) return text.split(separator);
   const pieces: string[] = [''];
   for (const part of textParts(text)) {
     if (part.deployTime) {

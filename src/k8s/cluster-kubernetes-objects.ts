@@ -10,6 +10,7 @@ import { identityErrorMessage, throwIdentityError } from '../core/errors';
 import { IRSA_ROLE_ARN_ANNOTATION } from '../core/irsa';
 import { BUILT_IN_NAMESPACES, KUBERNETES_FILE_CLUSTER_HEADER, MANAGED_BY_LABEL } from '../core/kubernetes-vocabulary';
 import { TemplateText } from '../core/template/template-text';
+import { rememberWrittenKubernetesFile } from '../core/written-kubernetes-files';
 import { literalClusterNameIn } from '../private/cluster-literals';
 
 /**
@@ -98,7 +99,10 @@ export class ClusterKubernetesObjects extends Construct {
           if (docs.length === 0) return;
           const cluster = this.clusterKey(props.clusterName);
           const header = cluster === undefined ? '' : `${KUBERNETES_FILE_CLUSTER_HEADER}${cluster}\n`;
-          fs.writeFileSync(path.join(session.outdir, this.manifestFileName), header + cdk8s.Yaml.stringify(...docs));
+          const file = path.join(session.outdir, this.manifestFileName);
+          const text = header + cdk8s.Yaml.stringify(...docs);
+          fs.writeFileSync(file, text);
+          rememberWrittenKubernetesFile(file, text, docs);
         },
       });
     }

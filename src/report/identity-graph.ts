@@ -11,7 +11,7 @@ import {
 import { AccessScopeType } from '../core/access-policy';
 import { IdentityMode } from '../core/identity-mode';
 import { serviceAccountSubject } from '../core/irsa';
-import { wildcardMatch } from '../core/template/policy-document';
+import { wildcardMatch, wildcardMatcher } from '../core/template/policy-document';
 
 /*
  * The identity graph of a set of templates: per cluster, which service account can assume which
@@ -31,6 +31,8 @@ interface ClusterBuilder {
   readonly objects: KubernetesObjectIndex;
   /** Service account objects of the cluster by `<namespace>/<name>`. */
   readonly serviceAccounts: Map<string, ServiceAccountModel[]>;
+  /** The `<namespace>/<name>` keys of `serviceAccounts` by namespace, in the same order. */
+  readonly serviceAccountKeysByNamespace: Map<string, string[]>;
   /** Pod identity associations of the cluster by service account name. */
   readonly associations: Map<string, AssociationModel[]>;
 }
@@ -50,8 +52,6 @@ class IdentityGraphBuilder {
   private readonly clusters = new Map<string, ClusterBuilder>();
   /** IRSA bindings by role id, to tell which annotations a trust covers. */
   private readonly irsaBindingsByRole = new Map<string, ServiceAccountBinding[]>();
-  /** Service account objects of every cluster by `<namespace>/<name>`, built on first use. */
-  private serviceAccountsByName?: Map<string, ServiceAccountModel[]>;
 
   constructor(private readonly inputs: CheckInput[], private readonly model: CheckModel, private readonly findings: CheckFinding[]) {}
 
@@ -90,6 +90,7 @@ class IdentityGraphBuilder {
       findings: [],
       objects: new KubernetesObjectIndex([]),
       serviceAccounts: new Map(),
+      serviceAccountKeysByNamespace: new Map(),
       associations: new Map(),
     };
     this.clusters.set(id, builder);
@@ -158,7 +159,10 @@ class IdentityGraphBuilder {
   private indexServiceAccountsAndAssociations(): void {
     for (const sa of this.model.serviceAccounts) {
       if (sa.clusterKey === undefined) continue;
-      push(this.clusterFor(sa.clusterKey, sa.stackName).serviceAccounts, `${sa.namespace}/${sa.name}`, sa);
+      const cluster = this.clusterFor(sa.clusterKey, sa.stackName);
+      const key = `${sa.namespace}/${sa.name}`;
+      if (!cluster.serviceAccounts.has(key)) push(cluster.serviceAccountKeysByNamespace, sa.namespace, key);
+      push(cluster.serviceAccounts, key, sa);
     }
     for (const a of this.model.associations) push(this.clusterFor(a.clusterKey, a.stackName).associations, a.serviceAccount, a);
   }
@@ -253,8 +257,13 @@ class IdentityGraphBuilder {
       const association = this.associationFor(cluster, namespace, name);
       if (association) notes.push(`pod identity association ${association.logicalId} exists for it too: pods get the pod identity credentials`);
     } else if (scope !== TrustScope.NOT_TRUSTED && scope !== TrustScope.UNKNOWN) {
-      const names = [...cluster.serviceAccounts.keys()]
-        .filter((key) => { const [ns, sa] = key.split('/'); return wildcardMatch(subject === '*' ? '*' : subject, serviceAccountSubject(ns, sa)); });
+      // A pattern within one namespace can only match that namespace's service accounts (and, since
+      // `*` also matches `:`, those of a namespace named `<namespace>:...`, which Kubernetes rejects).
+      const candidates = scope === TrustScope.NAMESPACE_WILDCARD || scope === TrustScope.NAME_PATTERN
+        ? [...cluster.serviceAccountKeysByNamespace].filter(([ns]) => ns === namespace || ns.startsWith(`${namespace}:`)).flatMap(([, keys]) => keys)
+        : [...cluster.serviceAccounts.keys()];
+      const matches = wildcardMatcher(subject === '*' ? '*' : subject);
+      const names = candidates.filter((key) => { const [ns, sa] = key.split('/'); return matches(serviceAccountSubject(ns, sa)); });
       notes.push(names.length > 0 ? `matches service accounts in the Kubernetes objects: ${names.join(', ')}` : 'matches no service account in the Kubernetes objects');
     }
     return notes;
@@ -262,15 +271,7 @@ class IdentityGraphBuilder {
 
   /** A ServiceAccount annotated with the role in any stack's objects (a stack's objects may be for a cluster made elsewhere). */
   private annotatedElsewhere(role: RoleModel, namespace: string, name: string): ServiceAccountModel | undefined {
-    return this.serviceAccountsNamed(namespace, name).find((sa) => this.model.roleByArn(sa.roleArn, sa.stackName) === role);
-  }
-
-  private serviceAccountsNamed(namespace: string, name: string): ServiceAccountModel[] {
-    if (!this.serviceAccountsByName) {
-      this.serviceAccountsByName = new Map();
-      for (const sa of this.model.serviceAccounts) push(this.serviceAccountsByName, `${sa.namespace}/${sa.name}`, sa);
-    }
-    return this.serviceAccountsByName.get(`${namespace}/${name}`) ?? [];
+    return this.model.serviceAccountsNamed(namespace, name).find((sa) => this.model.roleByArn(sa.roleArn, sa.stackName) === role);
   }
 
   // -- service accounts: annotations no trust covers, and service accounts with no role --------

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { buildIdentityReport } from './identity-graph';
 import { renderMarkdown } from './render-markdown';
 import { renderMermaid } from './render-mermaid';
+import { DEFAULT_SUMMARIZE_ABOVE } from './report-summary';
 import { ClusterReport, IdentityReportDocument, IdentityReportOptions } from './report-types';
 import { readAssembly } from '../checks/assembly';
 import { CheckFinding, CheckInput } from '../checks/check-types';
@@ -23,7 +24,9 @@ const JSON_FILE = 'identity-report.json';
  * `EksIdentityChecks` rule pack over the same templates.
  *
  * Works on templates made with this library, aws-cdk-lib `aws-eks-v2` or by hand. Deploy-time
- * values appear as `${...}` placeholders (e.g. `${GetAtt:Role.Arn}`).
+ * values appear as `${...}` placeholders (e.g. `${GetAtt:Role.Arn}`). For a large assembly the
+ * Markdown and the diagram count service accounts by namespace and kind of trust (see
+ * `IdentityReportOptions.summarizeAbove`); the JSON lists everything.
  *
  * @example
  * const report = IdentityReport.fromAssembly('cdk.out');
@@ -35,7 +38,7 @@ export class IdentityReport {
    * written next to the templates.
    *
    * @param directory the cloud assembly directory
-   * @param options rule suppressions
+   * @param options rule suppressions and when to summarize
    */
   public static fromAssembly(directory: string, options: IdentityReportOptions = {}): IdentityReport {
     return new IdentityReport(readAssembly(directory), options);
@@ -45,7 +48,7 @@ export class IdentityReport {
    * The report of templates (for example `Template.fromStack(stack).toJSON()`) and their Kubernetes objects.
    *
    * @param inputs the templates
-   * @param options rule suppressions
+   * @param options rule suppressions and when to summarize
    */
   public static fromTemplates(inputs: CheckInput[], options: IdentityReportOptions = {}): IdentityReport {
     return new IdentityReport(inputs, options);
@@ -63,7 +66,15 @@ export class IdentityReport {
   /** The stacks the report was made from. */
   public readonly stackNames: string[];
 
+  /** Lists of a cluster longer than this are summarized in the Markdown and the diagram (see `IdentityReportOptions.summarizeAbove`). */
+  public readonly summarizeAbove: number;
+
   private constructor(inputs: CheckInput[], options: IdentityReportOptions) {
+    const summarizeAbove = options.summarizeAbove ?? DEFAULT_SUMMARIZE_ABOVE;
+    if (!Number.isInteger(summarizeAbove) || summarizeAbove < 0) {
+      throw new Error(`summarizeAbove must be a whole number of at least 0, not ${summarizeAbove}`);
+    }
+    this.summarizeAbove = summarizeAbove;
     const model = CheckModel.build(inputs);
     this.findings = new EksIdentityChecks({ suppressions: options.suppressions })._runModel(model);
     const document = buildIdentityReport(inputs, model, this.findings);
@@ -77,17 +88,22 @@ export class IdentityReport {
     return { stackNames: this.stackNames, clusters: this.clusters, otherFindings: this.otherFindings };
   }
 
-  /** The report as Markdown, with a Mermaid diagram per cluster. */
+  /**
+   * The report as Markdown, with a Mermaid diagram per cluster. Lists longer than
+   * `summarizeAbove` are summarized.
+   */
   public toMarkdown(): string {
-    return renderMarkdown(this.document);
+    return renderMarkdown(this.document, this.summarizeAbove);
   }
 
   /**
    * The Mermaid flowchart of every cluster (`flowchart LR`): IAM principals → cluster →
-   * namespaces → service accounts → roles → AWS permissions.
+   * namespaces → service accounts → roles → AWS permissions. A cluster with more service
+   * accounts (or access entries) than `summarizeAbove` is drawn by namespace and kind of trust,
+   * with counts.
    */
   public toMermaid(): string {
-    return renderMermaid(this.clusters);
+    return renderMermaid(this.clusters, this.summarizeAbove);
   }
 
   /** The report as indented JSON (an `IdentityReportDocument`). */

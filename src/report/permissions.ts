@@ -1,3 +1,4 @@
+import { thousands } from './report-summary';
 import { PermissionReport, RoleReport } from './report-types';
 import { CheckModel, referencedId, RoleModel, roleLabel } from '../checks/template-model';
 import { accessPolicyNameOfArn } from '../core/access-entry-rules';
@@ -14,7 +15,7 @@ const MAX_LISTED = 6;
 
 /** Up to `MAX_LISTED` items, then `(+N more)`. */
 export function shortList(items: string[], max = MAX_LISTED): string {
-  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} (+${items.length - max} more)`;
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} (+${thousands(items.length - max)} more)`;
 }
 
 /** The name of a managed policy ARN (`arn:...:policy/[path/]Name`, or a `Ref` to an `AWS::IAM::ManagedPolicy` of the stack). */

@@ -1,9 +1,30 @@
+import { shortList } from './permissions';
 import { renderMermaid } from './render-mermaid';
 import { accessPolicyText, modeName, serviceAccountLabel } from './render-words';
-import { ClusterReport, IdentityReportDocument, RoleReport } from './report-types';
+import {
+  count, isExactlyScoped, isSummarized, namespaceSummaries, permissionGroups, rolesById, thousands,
+} from './report-summary';
+import {
+  AccessEntryReport, ClusterReport, IdentityReportDocument, RoleReport, ServiceAccountBinding,
+} from './report-types';
 import { CheckFinding, CheckLevel } from '../checks/check-types';
+import { IdentityMode } from '../core/identity-mode';
 
-/* The report as Markdown, with a Mermaid diagram per cluster. */
+/*
+ * The report as Markdown, with a Mermaid diagram per cluster. A list longer than `summarizeAbove`
+ * (service accounts, roles, access entries, findings of a cluster) is summarized: counted by
+ * namespace, trust scope, permissions or rule, with the rows that need a look listed up to
+ * `MAX_ROWS`. The JSON report always lists everything.
+ */
+
+/** Rows listed at most in one table or list of a summarized section. */
+const MAX_ROWS = 100;
+/** Findings listed at most per rule in a summarized findings section. */
+const MAX_FINDINGS_PER_RULE = 5;
+/** Role names named at most as examples of a permission group. */
+const MAX_EXAMPLES = 3;
+/** Where the complete lists are. */
+const JSON_POINTER = 'the JSON report (`report --format json`, or `identity-report.json` from `writeFiles`)';
 
 function code(text: string): string {
   return text === '' ? '' : '`' + text.replace(/`/g, "'") + '`';
@@ -44,7 +65,138 @@ function roleSection(role: RoleReport): string[] {
   return out;
 }
 
-function clusterSection(cluster: ClusterReport): string[] {
+/** Notes longer than this are cut in a summarized section (e.g. a pattern that matches thousands of service accounts). */
+const MAX_NOTES = 300;
+
+function serviceAccountRows(cluster: ClusterReport, bindings: ServiceAccountBinding[], summarized = false): string[] {
+  const roles = rolesById(cluster);
+  const notes = (b: ServiceAccountBinding) => {
+    const text = b.notes.join('; ');
+    return summarized && text.length > MAX_NOTES ? `${text.slice(0, MAX_NOTES)}… (cut; every note is in the JSON report)` : text;
+  };
+  return table(['Service account', 'Mode', 'Role', 'Trust scope', 'Permissions', 'Notes'], bindings.map((b) => {
+    const role = roles.get(b.roleId);
+    const target = b.targetRoleId === undefined ? undefined : roles.get(b.targetRoleId);
+    return [
+      code(serviceAccountLabel(b)),
+      modeName(b.mode),
+      code(b.roleName) + (target ? ` → ${code(target.name)}` : ''),
+      b.scopeDescription,
+      permissionsText(target ?? role),
+      notes(b),
+    ];
+  }));
+}
+
+/** `… and N more …: see the JSON report.` when `shown` of `total` were listed. */
+function more(shown: number, total: number, what: string): string[] {
+  return total > shown ? ['', `… and ${count(total - shown, what)} more: see ${JSON_POINTER}.`] : [];
+}
+
+function summarizedServiceAccounts(cluster: ClusterReport): string[] {
+  const bindings = cluster.serviceAccounts;
+  const namespaces = namespaceSummaries(bindings);
+  const out: string[] = ['### Service accounts by namespace', ''];
+  out.push(...table(['Namespace', 'Service accounts', 'IRSA', 'Pod Identity', 'Trust scopes'], namespaces.slice(0, MAX_ROWS).map((n) => [
+    code(n.namespace),
+    thousands(n.bindings.length),
+    thousands(n.irsa),
+    thousands(n.podIdentity),
+    [...n.scopes].map(([scope, k]) => `${scope} (${thousands(k)})`).join('; '),
+  ])));
+  out.push(...more(MAX_ROWS, namespaces.length, 'namespace'));
+  const loose = bindings.filter((b) => !isExactlyScoped(b));
+  out.push('', '### Service accounts whose trust is not exact', '');
+  if (loose.length === 0) {
+    out.push('None: every role is held to exactly its service account (IRSA: one subject and the STS audience; '
+      + 'pod identity: cluster, namespace and service account session tags).');
+  } else {
+    out.push(`${count(loose.length, 'binding')} of ${thousands(bindings.length)} (patterns, unscoped or partly scoped trusts, `
+      + 'disabled session tags, trusts that do not let the service account in, roles outside the templates):', '');
+    out.push(...serviceAccountRows(cluster, loose.slice(0, MAX_ROWS), true));
+    out.push(...more(MAX_ROWS, loose.length, 'binding'));
+  }
+  return out;
+}
+
+function summarizedRoles(cluster: ClusterReport): string[] {
+  const groups = permissionGroups(cluster.roles);
+  const out: string[] = [`${count(cluster.roles.length, 'role')} in ${count(groups.length, 'group')} with the same permissions:`, ''];
+  for (const group of groups.slice(0, MAX_ROWS)) {
+    const examples = shortList(group.roles.map((r) => code(r.name)), MAX_EXAMPLES);
+    out.push(`- **${count(group.roles.length, 'role')}** (${examples})`);
+    out.push(...(group.lines.length > 0 ? group.lines.map((line) => `  - ${line}`) : ['  - no permissions']));
+  }
+  out.push(...more(MAX_ROWS, groups.length, 'group'));
+  return out;
+}
+
+function accessEntryColumns(e: AccessEntryReport): string[] {
+  return [
+    e.type,
+    e.username !== undefined ? code(e.username) : '',
+    e.kubernetesGroups.map(code).join(', '),
+    e.accessPolicies.map(accessPolicyText).join(', '),
+  ];
+}
+
+function accessEntryRows(cluster: ClusterReport, summarizeAbove: number): string[] {
+  const header = ['Principal', 'Type', 'Username', 'Kubernetes groups', 'Access policies'];
+  if (cluster.accessEntries.length <= summarizeAbove) {
+    return table(header, cluster.accessEntries.map((e) => [
+      `${e.principalName}${e.principalName.endsWith(e.principalArn) ? '' : ` (${code(e.principalArn)})`}`,
+      ...accessEntryColumns(e),
+    ]));
+  }
+  const groups = new Map<string, { columns: string[]; principals: string[] }>();
+  for (const e of cluster.accessEntries) {
+    const columns = accessEntryColumns(e);
+    const key = columns.join('\u0000');
+    const group = groups.get(key);
+    if (group) group.principals.push(e.principalName);
+    else groups.set(key, { columns, principals: [e.principalName] });
+  }
+  const rows = [...groups.values()].sort((a, b) => b.principals.length - a.principals.length);
+  return [
+    `${count(cluster.accessEntries.length, 'access entry', 'access entries')}, grouped by what they grant:`,
+    '',
+    ...table(['Principals', ...header.slice(1)], rows.slice(0, MAX_ROWS).map((g) => [
+      `${count(g.principals.length, 'principal')}: ${shortList(g.principals, MAX_EXAMPLES)}`,
+      ...g.columns,
+    ])),
+    ...more(MAX_ROWS, rows.length, 'group'),
+  ];
+}
+
+function findingLines(findings: CheckFinding[], summarizeAbove: number): string[] {
+  if (findings.length === 0) return ['No findings.'];
+  if (findings.length <= summarizeAbove) return findings.map(findingLine);
+  const byRule = new Map<string, CheckFinding[]>();
+  for (const f of findings) {
+    const list = byRule.get(f.ruleId);
+    if (list) list.push(f);
+    else byRule.set(f.ruleId, [f]);
+  }
+  const errors = findings.filter((f) => f.level === CheckLevel.ERROR).length;
+  const out = [`${count(findings.length, 'finding')} (${count(errors, 'error')}, ${count(findings.length - errors, 'warning')}) from ${count(byRule.size, 'rule')}; `
+    + `up to ${MAX_FINDINGS_PER_RULE} per rule here, every one in ${JSON_POINTER}:`, ''];
+  for (const [ruleId, list] of byRule) {
+    out.push(`- ${code(ruleId)}: ${count(list.length, 'finding')}`);
+    out.push(...list.slice(0, MAX_FINDINGS_PER_RULE).map((f) => `  ${findingLine(f)}`));
+    if (list.length > MAX_FINDINGS_PER_RULE) out.push(`  - … and ${thousands(list.length - MAX_FINDINGS_PER_RULE)} more`);
+  }
+  return out;
+}
+
+/** One line that says how many service accounts can assume how many roles, by mode. */
+function bindingCounts(cluster: ClusterReport): string {
+  const irsa = cluster.serviceAccounts.filter((b) => b.mode === IdentityMode.IRSA).length;
+  return `${count(cluster.serviceAccounts.length, 'service account binding')} to ${count(cluster.roles.length, 'role')} `
+    + `(${thousands(irsa)} IRSA, ${thousands(cluster.serviceAccounts.length - irsa)} Pod Identity)`;
+}
+
+function clusterSection(cluster: ClusterReport, summarizeAbove: number): string[] {
+  const summarized = isSummarized(cluster, summarizeAbove);
   const out: string[] = [`## Cluster ${code(cluster.name)}${cluster.inTemplates ? ` (stack ${code(cluster.stackName!)})` : ' (made elsewhere)'}`, ''];
   if (cluster.inTemplates) {
     out.push(`Defined in stack ${code(cluster.stackName!)} as ${code(cluster.logicalId!)}; authentication mode ${code(cluster.authenticationMode ?? 'CONFIG_MAP (CloudFormation default)')}.`);
@@ -53,46 +205,42 @@ function clusterSection(cluster: ClusterReport): string[] {
   } else {
     out.push('Not defined in these templates: known only by the cluster name its resources use.');
   }
-  out.push('', '```mermaid', renderMermaid([cluster]).trimEnd(), '```', '');
-
-  out.push('### Service accounts and roles', '');
-  if (cluster.serviceAccounts.length === 0) {
-    out.push('No service account can assume a role.');
-  } else {
-    out.push(...table(['Service account', 'Mode', 'Role', 'Trust scope', 'Permissions', 'Notes'], cluster.serviceAccounts.map((b) => {
-      const role = cluster.roles.find((r) => r.id === b.roleId);
-      const target = b.targetRoleId === undefined ? undefined : cluster.roles.find((r) => r.id === b.targetRoleId);
-      return [
-        code(serviceAccountLabel(b)),
-        modeName(b.mode),
-        code(b.roleName) + (target ? ` → ${code(target.name)}` : ''),
-        b.scopeDescription,
-        permissionsText(target ?? role),
-        b.notes.join('; '),
-      ];
-    })));
+  if (summarized) {
+    out.push('', `${bindingCounts(cluster)}: more than ${thousands(summarizeAbove)}, so this section and its diagram count them `
+      + `by namespace and trust scope, and list one by one only the bindings whose trust is not exact; ${JSON_POINTER} lists every one.`);
   }
-  if (cluster.serviceAccountsWithoutRole.length > 0) {
-    out.push('', `Service accounts without a role: ${cluster.serviceAccountsWithoutRole.map(code).join(', ')}.`);
+  out.push('', '```mermaid', renderMermaid([cluster], summarizeAbove).trimEnd(), '```', '');
+
+  if (summarized) {
+    out.push(...summarizedServiceAccounts(cluster));
+  } else {
+    out.push('### Service accounts and roles', '');
+    if (cluster.serviceAccounts.length === 0) {
+      out.push('No service account can assume a role.');
+    } else {
+      out.push(...serviceAccountRows(cluster, cluster.serviceAccounts));
+    }
+  }
+  const withoutRole = cluster.serviceAccountsWithoutRole;
+  if (withoutRole.length > summarizeAbove) {
+    out.push('', `Service accounts without a role (${thousands(withoutRole.length)}): ${shortList(withoutRole.map(code), MAX_ROWS)}.`);
+  } else if (withoutRole.length > 0) {
+    out.push('', `Service accounts without a role: ${withoutRole.map(code).join(', ')}.`);
   }
   if (cluster.roles.length > 0) {
     out.push('', '### Role permissions', '');
-    for (const role of cluster.roles) out.push(...roleSection(role));
+    if (cluster.roles.length > summarizeAbove) out.push(...summarizedRoles(cluster));
+    else for (const role of cluster.roles) out.push(...roleSection(role));
   }
 
   out.push('', '### Access entries', '');
   if (cluster.accessEntries.length === 0) {
     out.push('No access entries in the templates.');
   } else {
-    out.push(...table(['Principal', 'Type', 'Username', 'Kubernetes groups', 'Access policies'], cluster.accessEntries.map((e) => [
-      `${e.principalName}${e.principalName.endsWith(e.principalArn) ? '' : ` (${code(e.principalArn)})`}`,
-      e.type,
-      e.username !== undefined ? code(e.username) : '',
-      e.kubernetesGroups.map(code).join(', '),
-      e.accessPolicies.map(accessPolicyText).join(', '),
-    ])));
+    out.push(...accessEntryRows(cluster, summarizeAbove));
     const bindings = cluster.accessEntries.flatMap((e) => e.groupBindings);
-    const unbound = [...new Set(cluster.accessEntries.flatMap((e) => e.kubernetesGroups))].filter((g) => !bindings.some((b) => b.group === g));
+    const bound = new Set(bindings.map((b) => b.group));
+    const unbound = [...new Set(cluster.accessEntries.flatMap((e) => e.kubernetesGroups))].filter((g) => !bound.has(g));
     if (bindings.length > 0 || unbound.length > 0) out.push('');
     const shown = new Set<string>();
     for (const b of bindings) {
@@ -104,23 +252,58 @@ function clusterSection(cluster: ClusterReport): string[] {
   }
 
   out.push('', '### Findings', '');
-  out.push(...(cluster.findings.length === 0 ? ['No findings.'] : cluster.findings.map(findingLine)));
+  out.push(...findingLines(cluster.findings, summarizeAbove));
   out.push('');
   return out;
 }
 
-/** The report as Markdown. */
-export function renderMarkdown(document: IdentityReportDocument): string {
+function stackList(names: string[], summarizeAbove: number): string {
+  if (names.length === 0) return 'none';
+  return names.length > summarizeAbove ? `${thousands(names.length)} (${shortList(names.map(code), MAX_EXAMPLES)})` : names.map(code).join(', ');
+}
+
+/** Whether any list of a cluster is long enough to be summarized. */
+function hasSummary(cluster: ClusterReport, summarizeAbove: number): boolean {
+  return [cluster.serviceAccounts, cluster.roles, cluster.accessEntries, cluster.findings, cluster.serviceAccountsWithoutRole]
+    .some((list) => list.length > summarizeAbove);
+}
+
+/** One row per cluster: what it holds, in numbers. */
+function summaryTable(document: IdentityReportDocument): string[] {
+  return ['## Summary', '', ...table(['Cluster', 'Service account bindings', 'IRSA', 'Pod Identity', 'Not exact', 'Roles', 'Access entries', 'Errors', 'Warnings'],
+    document.clusters.map((c) => {
+      const irsa = c.serviceAccounts.filter((b) => b.mode === IdentityMode.IRSA).length;
+      const errors = c.findings.filter((f) => f.level === CheckLevel.ERROR).length;
+      return [
+        code(c.name),
+        thousands(c.serviceAccounts.length),
+        thousands(irsa),
+        thousands(c.serviceAccounts.length - irsa),
+        thousands(c.serviceAccounts.filter((b) => !isExactlyScoped(b)).length),
+        thousands(c.roles.length),
+        thousands(c.accessEntries.length),
+        thousands(errors),
+        thousands(c.findings.length - errors),
+      ];
+    })), ''];
+}
+
+/**
+ * The report as Markdown. Lists of a cluster longer than `summarizeAbove` are summarized; a
+ * report with such a list starts with a summary table of every cluster.
+ */
+export function renderMarkdown(document: IdentityReportDocument, summarizeAbove: number): string {
   const all = [...document.clusters.flatMap((c) => c.findings), ...document.otherFindings];
   const errors = all.filter((f) => f.level === CheckLevel.ERROR).length;
   const out = [
     '# EKS identity report',
     '',
-    `Stacks: ${document.stackNames.map(code).join(', ') || 'none'}. Clusters: ${document.clusters.length}. `
+    `Stacks: ${stackList(document.stackNames, summarizeAbove)}. Clusters: ${document.clusters.length}. `
       + `Findings: ${errors} error(s), ${all.length - errors} warning(s).`,
     '',
   ];
-  for (const cluster of document.clusters) out.push(...clusterSection(cluster));
-  if (document.otherFindings.length > 0) out.push('## Other findings', '', ...document.otherFindings.map(findingLine), '');
+  if (document.clusters.some((c) => hasSummary(c, summarizeAbove))) out.push(...summaryTable(document));
+  for (const cluster of document.clusters) out.push(...clusterSection(cluster, summarizeAbove));
+  if (document.otherFindings.length > 0) out.push('## Other findings', '', ...findingLines(document.otherFindings, summarizeAbove), '');
   return out.join('\n');
 }

@@ -292,6 +292,19 @@ export interface IdentityReportOptions {
    * @default - every rule runs
    */
   readonly suppressions?: CheckSuppression[];
+
+  /**
+   * Lists of a cluster longer than this are summarized in the Markdown and the Mermaid diagram.
+   *
+   * Service accounts are counted by namespace and kind of trust (and listed one by one only where
+   * the trust is not exact), roles grouped by their permissions, access entries by what they
+   * grant, findings by rule. The diagram draws namespaces with counts instead of one node per
+   * service account, so that it stays within Mermaid's default limits (500 edges, 50,000
+   * characters). The JSON report always lists everything.
+   *
+   * @default 50
+   */
+  readonly summarizeAbove?: number;
 }
 
 /**

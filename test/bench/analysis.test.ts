@@ -96,7 +96,8 @@ test('targets: met when ours is smaller and faster, with the failing side report
     result('aws-eks-v2', 100, [2500, 2500, 2500], metrics(442, 430000, 4, 101)),
     result('aws-eks-v2', 200, [500], undefined, { error: 'Number of resources in stack' }),
   ]);
-  expect(targets.all.map((t) => t.met)).toEqual([true, true, true, true, true, true, true]);
+  expect(targets.all.map((t) => t.met)).toEqual([true, true, true, true, true, true, true, true]);
+  expect(targets.byPrefix('marginal synth cost per identity').measured).toBe('N=100: 2.00 vs. 10.00 ms per identity = 0.20');
   expect(targets.byPrefix('synth (`app.synth()`) wall time').measured)
     .toBe('N=0: 0.67 (paired 0.67, CPU time 0.67); N=100: 0.48 (paired 0.48, CPU time 0.48); N=200: aws-eks-v2 does not synthesize');
   expect(targets.byPrefix('cdk-eks-identity: at most 2').measured).toBe('1.50 at N=100, 1.50 at N=200');
@@ -119,6 +120,25 @@ test('targets: reported as NOT met when ours is slower, bigger, or runs a Lambda
   expect(targets.byPrefix('template bytes per identity').measured).toBe('0.75 at N=100');
   expect(targets.byPrefix('synth (`app.synth()`) wall time').met).toBe(false);
   expect(targets.byPrefix('whole process wall time').met).toBe(false);
+});
+
+test('marginal synth CPU per identity: construct tree + app.synth(), from N=0, aws-eks-v2 with the limit lifted where it fails', () => {
+  const analysis = analyze([
+    result('cdk-eks-identity', 0, [3000], metrics(34, 20000)),
+    result('cdk-eks-identity', 50, [3200], metrics(109, 100000)),
+    result('cdk-eks-identity', 200, [4600], metrics(334, 320000)),
+    result('aws-eks-v2', 0, [3000], metrics(42, 30000, 3, 1)),
+    result('aws-eks-v2', 50, [3800], metrics(246, 176000, 4, 76)),
+    result('aws-eks-v2', 200, [500], undefined, { error: 'Number of resources in stack' }),
+    result('aws-eks-v2', 200, [5400], metrics(846, 830000, 4, 301), { lifted: true }),
+  ], VPC);
+  expect(analysis.marginalCpu).toEqual([
+    { n: 50, ours: 4, theirs: 16, theirsLifted: false, oursSynthOnly: 4, theirsSynthOnly: 16 },
+    { n: 200, ours: 8, theirs: 12, theirsLifted: true, oursSynthOnly: 8, theirsSynthOnly: 12 },
+  ]);
+  const target = analysis.targets.find((t) => t.target.startsWith('marginal synth cost per identity'))!;
+  expect(target.met).toBe(false);
+  expect(target.measured).toBe('N=50: 4.00 vs. 16.00 ms per identity = 0.25; N=200: 8.00 vs. 12.00 ms per identity = 0.67 (aws-eks-v2 with the limit lifted)');
 });
 
 test('targets: a failing cdk-eks-identity synth is never met', () => {

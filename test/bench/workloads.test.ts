@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { parseAllDocuments } from 'yaml';
 import { AssemblyMetrics, measureAssembly } from '../../bench/metrics';
-import { buildIdentityWorkload, buildWorkload, newBenchApp, Workload } from '../../bench/workloads';
+import { buildIdentityWorkload, buildScaleWorkload, buildWorkload, newBenchApp, Workload } from '../../bench/workloads';
 
 const outdirs: string[] = [];
 afterAll(() => outdirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -118,4 +118,19 @@ test('a large cdk-eks-identity workload is split into stacks that import the clu
   expect(perStack.BenchTeam2).toBe(1 + 1); // sa-4 (IRSA)
   expect(assembly.resourcesByType['AWS::EKS::Cluster']).toBe(1);
   expect(assembly.lambdaFunctions).toBe(vpc.lambdaFunctions);
+});
+
+test('the scale workload spreads N identities evenly over its stacks: the cluster\'s and stacks that import it', () => {
+  const app = newApp();
+  const stacks = buildScaleWorkload(app, 7, 3);
+  expect(stacks.map((s) => s.stackName)).toEqual(['Bench', 'BenchTeam1', 'BenchTeam2']);
+  const assembly = measureAssembly(app.synth());
+  const perStack = Object.fromEntries(assembly.stacks.map((s) => [s.stackName, s.resources]));
+  const zero = metrics['cdk-eks-identity:0'];
+  // 3, 2 and 2 identities: sa-0..2 (2 IRSA, 1 pod identity), sa-3..4 (1 and 1), sa-5..6 (1 and 1).
+  expect(perStack.Bench).toBe(zero.resources + 2 + 2);
+  expect(perStack.BenchTeam1).toBe(1 + 2 + 1);
+  expect(perStack.BenchTeam2).toBe(2 + 1 + 1);
+  expect(assembly.resourcesByType['AWS::EKS::Cluster']).toBe(1);
+  expect(assembly.resourcesByType['AWS::EKS::PodIdentityAssociation']).toBe(3);
 });

@@ -270,7 +270,7 @@ describe('cdk-eks-identity report', () => {
 
   test('exits 2 on bad usage and on a directory that is not a cloud assembly', () => {
     expect(run([outdir, '--format', 'html'])).toEqual({
-      code: 2, text: 'stderr: error: --format takes one of md, json, mermaid, not html\nstderr: usage: cdk-eks-identity report [<cdk.out>] [--format md|json|mermaid]',
+      code: 2, text: 'stderr: error: --format takes one of md, json, mermaid, not html\nstderr: usage: cdk-eks-identity report [<cdk.out>] [--format md|json|mermaid] [--summarize-above <n>]',
     });
     expect(run([outdir, 'extra']).code).toBe(2);
     expect(run(['--verbose']).code).toBe(2);
@@ -278,6 +278,18 @@ describe('cdk-eks-identity report', () => {
     expect(run([missing])).toEqual({ code: 2, text: `stderr: error: ${missing} is not a directory. Fix: run cdk synth first, or pass the cloud assembly directory (cdk.out)` });
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'not-an-assembly-'));
     expect(run([empty])).toEqual({ code: 2, text: `stderr: error: ${empty} is not a cloud assembly: it has no manifest.json. Fix: run cdk synth first, or pass the directory cdk synth wrote (cdk.out)` });
+  });
+
+  test('--summarize-above: a whole number; 0 summarizes every list', () => {
+    expect(run([outdir, '--summarize-above', 'many'])).toEqual({
+      code: 2, text: 'stderr: error: --summarize-above takes a whole number, not many\nstderr: usage: cdk-eks-identity report [<cdk.out>] [--format md|json|mermaid] [--summarize-above <n>]',
+    });
+    expect(run([outdir, '--summarize-above']).code).toBe(2);
+    const summarized = run([outdir, '--summarize-above=0']);
+    expect(summarized.code).toBe(0);
+    expect(summarized.text + '\n').toBe(IdentityReport.fromAssembly(outdir, { summarizeAbove: 0 }).toMarkdown());
+    expect(summarized.text).toContain('## Summary');
+    expect(run([outdir, '--summarize-above', '50']).text + '\n').toBe(report.toMarkdown());
   });
 
   test('--help prints the usage and exits 0', () => {

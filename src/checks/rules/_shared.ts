@@ -2,7 +2,7 @@ import { partitionOfRegion } from '../../core/arn';
 import { parseServiceAccountSubject, serviceAccountSubject } from '../../core/irsa';
 import { parseOperator } from '../../core/trust/condition-evaluation';
 import { isExactSize } from '../../core/worst-case';
-import { AssociationModel, CheckModel, ImportedClusterModel, IrsaStatement, RoleModel, ServiceAccountModel } from '../template-model';
+import { AssociationModel, CheckModel, IrsaStatement, RoleModel, ServiceAccountModel } from '../template-model';
 
 /** Matches `*` and `?`, the IAM wildcards. */
 export const WILDCARD = /[*?]/;
@@ -23,23 +23,6 @@ export function subjectPatterns(model: CheckModel): SubjectPattern[] {
   return model.roles.flatMap((role) => model.irsaStatements(role).flatMap((irsa) => irsa.grant.subject.conditions
     .filter((c) => parseOperator(c.operator).like && !parseOperator(c.operator).negated)
     .flatMap((c) => c.values.map((subject) => ({ role, irsa, subject, operator: c.operator, parts: parseServiceAccountSubject(subject) })))));
-}
-
-/** The pod identity association of a service account (same cluster when known, namespace and name). */
-export function associationOf(model: CheckModel, sa: ServiceAccountModel): AssociationModel | undefined {
-  return model.associations.find((a) => a.namespace === sa.namespace && a.serviceAccount === sa.name
-    && (sa.clusterKey === undefined ? a.stackName === sa.stackName : a.clusterKey === sa.clusterKey));
-}
-
-/** The cluster keys that have pod identity associations, with those associations. */
-export function associationsByCluster(model: CheckModel): Map<string, AssociationModel[]> {
-  const byCluster = new Map<string, AssociationModel[]>();
-  for (const a of model.associations) {
-    const list = byCluster.get(a.clusterKey);
-    if (list) list.push(a);
-    else byCluster.set(a.clusterKey, [a]);
-  }
-  return byCluster;
 }
 
 /** The size of a role's trust policy (no whitespace, deploy-time values at their longest), and whether it is exact. */
@@ -63,11 +46,6 @@ export function describeAssociation(association: AssociationModel): string {
   return association.addonName
     ? `addon ${association.addonName} pod identity association (${association.location})`
     : `pod identity association ${association.logicalId} (${association.namespace}/${association.serviceAccount})`;
-}
-
-/** The records of the clusters made elsewhere that a cluster key names (template `Metadata`, any stack). */
-export function importedClustersOfKey(model: CheckModel, key: string): ImportedClusterModel[] {
-  return model.importedClusters.filter((c) => c.key === key);
 }
 
 /** The partition of a stack, when its region is known (`CheckInput.region`). */

@@ -8,7 +8,7 @@ export const accessEntryAuthenticationMode: Rule = {
   level: CheckLevel.ERROR,
   fix: 'set AccessConfig.AuthenticationMode to API (or API_AND_CONFIG_MAP while migrating from aws-auth); the change is one-way',
   check: (model) => model.clusters.flatMap((cluster) => {
-    const entries = model.accessEntries.filter((e) => e.clusterKey === cluster.key);
+    const entries = model.accessEntriesOfCluster(cluster.key);
     const mode = cluster.authenticationMode ?? 'CONFIG_MAP';
     if (entries.length === 0 || mode !== 'CONFIG_MAP') return [];
     return [{

@@ -1,7 +1,6 @@
 import { POD_IDENTITY_AGENT_ADDON } from '../../core/pod-identity';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
-import { associationsByCluster, importedClustersOfKey } from './_shared';
 
 /**
  * EKSID-POD-007: a cluster with associations runs the pod identity agent: an addon in the
@@ -14,13 +13,13 @@ export const podIdentityAgent: Rule = {
   level: CheckLevel.WARNING,
   fix: 'add an AWS::EKS::Addon eks-pod-identity-agent for the cluster; if the agent is installed elsewhere, import the cluster with '
     + 'podIdentityAgentInstalled: true (or suppress EKSID-POD-007)',
-  check: (model) => [...associationsByCluster(model)].filter(([key]) => !model.cluster(key)?.autoMode
-    && !model.addons.some((addon) => addon.clusterKey === key && addon.name === POD_IDENTITY_AGENT_ADDON)
-    && !importedClustersOfKey(model, key).some((c) => c.podIdentityAgentInstalled === true))
+  check: (model) => [...model.associationsByCluster()].filter(([key]) => !model.cluster(key)?.autoMode
+    && !model.addonsOfCluster(key).some((addon) => addon.name === POD_IDENTITY_AGENT_ADDON)
+    && !model.importedClustersOfCluster(key).some((c) => c.podIdentityAgentInstalled === true))
     .map(([key, list]) => ({
       ...at(model.cluster(key) ?? list[0]),
       message: `${model.clusterLabel(key)} has ${list.length} pod identity association(s) but no eks-pod-identity-agent addon in these templates`
-        + `${importedClustersOfKey(model, key).some((c) => c.podIdentityAgentInstalled === false) ? ' (it was imported with podIdentityAgentInstalled: false)' : ''}: `
+        + `${model.importedClustersOfCluster(key).some((c) => c.podIdentityAgentInstalled === false) ? ' (it was imported with podIdentityAgentInstalled: false)' : ''}: `
         + 'without the agent, pods get no credentials',
       fix: podIdentityAgent.fix,
     })),

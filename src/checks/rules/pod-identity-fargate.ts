@@ -1,7 +1,6 @@
 import { fargatePatternFor } from '../../core/kubernetes-names';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
-import { importedClustersOfKey } from './_shared';
 
 /**
  * EKSID-POD-011: no pod identity association for a namespace that Fargate runs: one a Fargate
@@ -19,8 +18,8 @@ export const podIdentityFargate: Rule = {
     const namespace = association.namespace;
     if (namespace === undefined) return [];
     const selects = (s: { namespace: string }) => fargatePatternFor([s.namespace], namespace) !== undefined;
-    const profiles = model.fargateProfiles.filter((p) => p.clusterKey === association.clusterKey && p.selectors.some(selects));
-    const imported = [...new Set(importedClustersOfKey(model, association.clusterKey)
+    const profiles = model.fargateProfilesOfCluster(association.clusterKey).filter((p) => p.selectors.some(selects));
+    const imported = [...new Set(model.importedClustersOfCluster(association.clusterKey)
       .map((c) => fargatePatternFor(c.fargateNamespaces, namespace)).filter((p): p is string => p !== undefined))];
     if (profiles.length === 0 && imported.length === 0) return [];
     const byLabels = profiles.length > 0 && imported.length === 0

@@ -2,7 +2,6 @@ import { allowsAction } from '../../core/template/policy-document';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
 import { RoleModel } from '../template-model';
-import { associationsByCluster } from './_shared';
 
 function canAssumeForPodIdentity(role: RoleModel): boolean {
   return role.managedPolicyArns.some((arn) => /:policy\/AmazonEKSWorkerNode(Minimal)?Policy$/.test(arn))
@@ -17,7 +16,7 @@ export const podIdentityNodeRole: Rule = {
   level: CheckLevel.WARNING,
   fix: 'attach AmazonEKSWorkerNodeMinimalPolicy (or AmazonEKSWorkerNodePolicy) to the node role, or allow eks-auth:AssumeRoleForPodIdentity in one of its policies',
   check: (model) => {
-    const clusters = associationsByCluster(model);
+    const clusters = model.associationsByCluster();
     return model.nodegroups.filter((ng) => clusters.has(ng.clusterKey)).flatMap((ng) => {
       const role = model.roleByArn(ng.nodeRoleArn, ng.stackName);
       if (!role || canAssumeForPodIdentity(role)) return [];

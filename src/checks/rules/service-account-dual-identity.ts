@@ -1,6 +1,5 @@
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
-import { associationOf } from './_shared';
 
 /** EKSID-SA-002: a service account uses IRSA or pod identity, not both. */
 export const serviceAccountDualIdentity: Rule = {
@@ -9,7 +8,7 @@ export const serviceAccountDualIdentity: Rule = {
   level: CheckLevel.WARNING,
   fix: 'remove the eks.amazonaws.com/role-arn annotation (or the association, if IRSA is intended)',
   check: (model) => model.serviceAccounts.flatMap((sa) => {
-    const association = sa.roleArn === undefined ? undefined : associationOf(model, sa);
+    const association = sa.roleArn === undefined ? undefined : model.associationOf(sa);
     if (!association) return [];
     return [{
       ...at(sa.logicalId ? sa : association),

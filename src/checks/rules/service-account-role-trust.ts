@@ -1,7 +1,7 @@
 import { irsaAllowed } from '../../core/trust/trust-semantics';
 import { CheckLevel } from '../check-types';
 import { at, Rule } from '../rule';
-import { associationOf, subjectOf } from './_shared';
+import { subjectOf } from './_shared';
 
 /** EKSID-SA-001: the role in an IRSA annotation trusts that service account. */
 export const serviceAccountRoleTrust: Rule = {
@@ -11,7 +11,7 @@ export const serviceAccountRoleTrust: Rule = {
   fix: 'add a trust statement for the cluster\'s OIDC provider with StringEquals "<issuer>:sub": "system:serviceaccount:<namespace>:<name>" to the role, or annotate the service account with the role made for it',
   check: (model) => model.serviceAccounts.flatMap((sa) => {
     const role = model.roleByArn(sa.roleArn, sa.stackName);
-    if (!role || !role.trust || associationOf(model, sa)) return []; // role not in the templates, or pod identity wins (EKSID-SA-002)
+    if (!role || !role.trust || model.associationOf(sa)) return []; // role not in the templates, or pod identity wins (EKSID-SA-002)
     const subject = subjectOf(sa);
     const statements = model.irsaStatements(role);
     const forCluster = statements.filter((s) => !sa.clusterKey || !s.provider?.clusterKey || s.provider.clusterKey === sa.clusterKey);

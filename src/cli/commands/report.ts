@@ -4,7 +4,7 @@ import { IdentityReport } from '../../report/identity-report';
 import { assemblyFailure, LineWriter, optionValue, printText, usageError } from '../cli-support';
 
 const USAGE = [
-  'usage: cdk-eks-identity report [<cdk.out>] [--format md|json|mermaid]',
+  'usage: cdk-eks-identity report [<cdk.out>] [--format md|json|mermaid] [--summarize-above <n>]',
   '',
   'Reports, for every cluster of a cloud assembly, which service account can assume which IAM role',
   '(IRSA or EKS Pod Identity) and how tightly, what the roles may do, which IAM principals get which',
@@ -15,6 +15,9 @@ const USAGE = [
   '  <cdk.out>                   cloud assembly directory (default: cdk.out)',
   '  --format md|json|mermaid    Markdown with Mermaid diagrams (default), the report as JSON,',
   '                              or only the Mermaid flowchart',
+  '  --summarize-above <n>       summarize a cluster\'s lists longer than n in the Markdown and the',
+  '                              flowchart: counts by namespace and kind of trust, roles grouped by',
+  '                              permissions, findings by rule (default: 50); the JSON lists everything',
 ];
 
 const FORMATS = ['md', 'json', 'mermaid'];
@@ -30,6 +33,7 @@ const FORMATS = ['md', 'json', 'mermaid'];
 export function runReport(args: string[], out: LineWriter, err: LineWriter): number {
   let directory: string | undefined;
   let format = 'md';
+  let summarizeAbove: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '-h' || arg === '--help') {
@@ -39,6 +43,11 @@ export function runReport(args: string[], out: LineWriter, err: LineWriter): num
       const { value, next } = optionValue(args, i, '--format');
       if (value === undefined || !FORMATS.includes(value)) return usageError(err, USAGE[0], `--format takes one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${value}`}`);
       format = value;
+      i = next;
+    } else if (arg === '--summarize-above' || arg.startsWith('--summarize-above=')) {
+      const { value, next } = optionValue(args, i, '--summarize-above');
+      if (value === undefined || !/^\d+$/.test(value)) return usageError(err, USAGE[0], `--summarize-above takes a whole number${value === undefined ? '' : `, not ${value}`}`);
+      summarizeAbove = Number(value);
       i = next;
     } else if (arg.startsWith('-') || directory !== undefined) {
       return usageError(err, USAGE[0], `unexpected argument ${arg}`);
@@ -51,7 +60,7 @@ export function runReport(args: string[], out: LineWriter, err: LineWriter): num
   try {
     const inputs = readAssembly(directory ?? 'cdk.out');
     unreadableResources(inputs).forEach((resource) => err(formatUnreadableResource(resource)));
-    report = IdentityReport.fromTemplates(inputs);
+    report = IdentityReport.fromTemplates(inputs, { summarizeAbove });
   } catch (e) {
     return assemblyFailure(err, e);
   }

@@ -79,10 +79,34 @@ export function parsePolicyDocument(document: any): PolicyDocument | undefined {
   return { statements, json: JSON.stringify(document) };
 }
 
+const IAM_WILDCARD = /[*?]/;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * An IAM wildcard pattern (`*` any run, `?` one character) as a test, compiled once: use it to
+ * match one pattern against many values.
+ */
+export function wildcardMatcher(pattern: string, ignoreCase = false): (value: string) => boolean {
+  if (!IAM_WILDCARD.test(pattern)) return (value) => wildcardMatch(pattern, value, ignoreCase);
+  const expression = wildcardExpression(pattern, ignoreCase);
+  return (value) => expression.test(value);
+}
+
+function wildcardExpression(pattern: string, ignoreCase: boolean): RegExp {
+  const source = pattern.split('').map((c) => c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('');
+  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
+}
+
 /** IAM wildcard match (`*` any run, `?` one character). */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const source = pattern.split('').map((c) => c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('');
-  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
+  if (pattern === value) return true; // every character of a pattern matches itself, `*` and `?` included
+  // Without a wildcard the pattern matches itself only: compare as the expression would, without
+  // compiling one (ASCII text lower-cased compares as the `i` flag does).
+  if (!IAM_WILDCARD.test(pattern)) {
+    if (!ignoreCase) return false;
+    if (ASCII.test(pattern) && ASCII.test(value)) return pattern.toLowerCase() === value.toLowerCase();
+  }
+  return wildcardExpression(pattern, ignoreCase).test(value);
 }
 
 /** Whether a statement's actions cover an action (case-insensitive, wildcards and `NotAction` honoured). */

@@ -27,8 +27,21 @@ export interface ConditionOperator {
   readonly comparesText: boolean;
 }
 
+/** Operators already split: templates use a handful of them, over and over. */
+const PARSED_OPERATORS = new Map<string, ConditionOperator>();
+
 /** Splits an operator such as `ForAnyValue:StringNotLikeIfExists`. */
 export function parseOperator(operator: string): ConditionOperator {
+  let parsed = PARSED_OPERATORS.get(operator);
+  if (!parsed) {
+    parsed = Object.freeze(splitOperator(operator));
+    // Bounded: operators are names from a short IAM list; anything else is not kept.
+    if (PARSED_OPERATORS.size < 1000) PARSED_OPERATORS.set(operator, parsed);
+  }
+  return parsed;
+}
+
+function splitOperator(operator: string): ConditionOperator {
   const set = /^(ForAnyValue|ForAllValues):/i.exec(operator)?.[1];
   let rest = operator.replace(/^For(AnyValue|AllValues):/i, '');
   const ifExists = /IfExists$/i.test(rest);

@@ -60,6 +60,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testTimeout: 120_000,
       collectCoverage: false,
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/cdk.out/', '<rootDir>/bench/'],
+      // aws-cdk-lib's CloudFormation validation off, but where a test asks for it (see the file).
+      setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
+      // Both cores (jest's default leaves one idle on a 2-core machine).
+      maxWorkers: '100%',
     },
   },
   tsconfigDev: { compilerOptions: { isolatedModules: true } },

@@ -74,6 +74,8 @@ export class ClusterKubernetesObjects extends Construct {
   public readonly manifestFileName: string;
 
   private readonly namespaces = new Set<string>();
+  /** The objects the last validation rendered, for the synthesis that follows it. */
+  private validatedManifests?: any[];
 
   constructor(scope: Construct, id: string, props: ClusterKubernetesObjectsProps = {}) {
     super(scope, id);
@@ -95,7 +97,10 @@ export class ClusterKubernetesObjects extends Construct {
       this.node.addValidation({ validate: () => this.validateResolvable() });
       attachCustomSynthesis(this, {
         onSynthesize: (session) => {
-          const docs = this.renderManifests();
+          // Rendered once per synth: the objects the validation just checked (nothing changes the
+          // tree between validation and synthesis), else now (an app synthesized without validation).
+          const docs = this.validatedManifests ?? this.renderManifests();
+          this.validatedManifests = undefined;
           if (docs.length === 0) return;
           const cluster = this.clusterKey(props.clusterName);
           const header = cluster === undefined ? '' : `${KUBERNETES_FILE_CLUSTER_HEADER}${cluster}\n`;
@@ -143,7 +148,8 @@ export class ClusterKubernetesObjects extends Construct {
   private validateResolvable(): string[] {
     const errors: string[] = [];
     const text = new TemplateText({});
-    for (const doc of this.renderManifests()) {
+    this.validatedManifests = this.renderManifests();
+    for (const doc of this.validatedManifests) {
       const namespace = doc.metadata?.namespace === undefined ? '' : `${text.text(doc.metadata.namespace)}/`;
       const object = `${doc.kind}/${namespace}${text.text(doc.metadata?.name)}`;
       for (const found of findUnresolvedValues(doc)) {

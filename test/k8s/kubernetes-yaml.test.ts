@@ -144,3 +144,13 @@ describe('the schema validation can fail', () => {
     expect(() => validateKubernetesObject(obj)).toThrow(message);
   });
 });
+
+test('a synth renders the chart once: the objects the validation checked are the ones written', () => {
+  const app = newApp();
+  const cluster = importedCluster(newStack(app));
+  cluster.addWorkloadIdentity('Reader', { namespace: 'default', serviceAccountName: 'my-sa', mode: IdentityMode.IRSA });
+  const render = jest.spyOn(cluster.kubernetesObjects, 'renderManifests');
+  const files = synthKubernetesFiles(app);
+  expect(render).toHaveBeenCalledTimes(1);
+  expect(Object.values(files).flat().map(objectKey)).toContain('ServiceAccount default/my-sa');
+});

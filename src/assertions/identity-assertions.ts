@@ -10,10 +10,11 @@ import {
 import { AccessPolicy, AccessScopeType } from '../core/access-policy';
 import { IIdentityClusterRef } from '../core/identity-cluster-ref';
 import { serviceAccountSubject } from '../core/irsa';
+import { irsaAudienceScope, irsaSubjectGrants } from '../core/trust/irsa-scope';
 import { irsaAllowed, keyAllows } from '../core/trust/trust-semantics';
 import { IdentityReport } from '../report/identity-report';
 import { accessPolicyName, principalName } from '../report/permissions';
-import { audienceCheck, irsaStatementIsFor, irsaSubjectGrants, podIdentityVerdict } from '../report/trust-analysis';
+import { irsaStatementIsFor, podIdentityVerdict } from '../report/trust-analysis';
 
 /** A cluster as the templates know it. */
 interface ClusterRef {
@@ -143,10 +144,10 @@ export class IdentityAssertions {
     const admitted = allowing.filter((s) =>
       irsaAllowed(trust, { providerArn: s.providerArn, namespace, serviceAccount: serviceAccountName }, options) !== false);
     if (admitted.length === 0) {
-      const audience = audienceCheck(allowing[0].grant.audience);
+      const audience = irsaAudienceScope(allowing[0].grant.audience);
       throw new Error(audience.allowsStsAudience
         ? `${r.label} trusts ${subject}, but another condition or a Deny statement of its trust refuses it`
-        : `${r.label} trusts ${subject} only with an :aud condition that does not allow sts.amazonaws.com${audience.suffix.replace(/^, /, ' (')})`);
+        : `${r.label} trusts ${subject} only with an :aud condition that does not allow sts.amazonaws.com (${audience.description})`);
     }
     const objects = this.serviceAccountObjects(c, namespace, serviceAccountName);
     if (objects.length > 0 && !objects.some((sa) => this.model.roleByArn(sa.roleArn, c.stackName) === r.model)) {
@@ -185,7 +186,7 @@ export class IdentityAssertions {
       if (keyAllows(s.grant.subject, subject) === false) continue;
       const grants = irsaSubjectGrants(s.grant);
       const grant = grants.find((g) => g.subject === subject) ?? grants.find((g) => g.subject !== '*') ?? grants[0];
-      ways.push(`its IRSA trust for OIDC provider ${s.providerLabel} allows ${grant.subject === '*' ? 'any subject' : grant.subject} (${grant.description})`);
+      ways.push(`its IRSA trust for OIDC provider ${s.providerLabel} allows ${grant.subject === '*' ? 'any subject' : grant.subject} (${grant.scopeDescription})`);
     }
     if (ways.length > 0) throw new Error(`${namespace}/${serviceAccountName} on ${c.label} can assume ${r.label}: ${ways.join('; ')}`);
   }

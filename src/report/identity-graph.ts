@@ -1,17 +1,22 @@
 import { groupBindings, KubernetesObjectIndex } from './group-bindings';
 import { accessPolicyName, externalRoleReport, principalName, roleId, roleReport } from './permissions';
 import {
-  AccessEntryReport, ClusterReport, IdentityReportDocument, RoleReport, ServiceAccountBinding, TrustScope,
+  AccessEntryReport, ClusterReport, IdentityReportDocument, RoleReport, ServiceAccountBinding,
 } from './report-types';
-import { irsaSubjectGrants, issuerOfProviderArn, podIdentityVerdict } from './trust-analysis';
+import { podIdentityVerdict } from './trust-analysis';
 import { CheckFinding, CheckInput } from '../checks/check-types';
 import {
   AssociationModel, CheckModel, ClusterModel, IrsaStatement, RoleModel, roleLabel, ServiceAccountModel,
 } from '../checks/template-model';
 import { AccessScopeType } from '../core/access-policy';
+import { isKnown } from '../core/deploy-time';
 import { IdentityMode } from '../core/identity-mode';
 import { serviceAccountSubject } from '../core/irsa';
-import { wildcardMatch, wildcardMatcher } from '../core/template/policy-document';
+import { wildcardMatcher } from '../core/template/policy-document';
+import { IrsaSubjectGrant, irsaSubjectGrants } from '../core/trust/irsa-scope';
+import { issuerOfUrlText, issuersOfProviderArn } from '../core/trust/issuer-keys';
+import { TrustScope } from '../core/trust/trust-scope';
+import { keyAllows } from '../core/trust/trust-semantics';
 
 /*
  * The identity graph of a set of templates: per cluster, which service account can assume which
@@ -50,8 +55,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 class IdentityGraphBuilder {
   private readonly clusters = new Map<string, ClusterBuilder>();
-  /** IRSA bindings by role id, to tell which annotations a trust covers. */
-  private readonly irsaBindingsByRole = new Map<string, ServiceAccountBinding[]>();
 
   constructor(private readonly inputs: CheckInput[], private readonly model: CheckModel, private readonly findings: CheckFinding[]) {}
 
@@ -128,9 +131,13 @@ class IdentityGraphBuilder {
     if (irsa.provider?.clusterKey !== undefined) return this.clusterFor(irsa.provider.clusterKey, irsa.provider.stackName);
     const imported = this.model.importedClusterOfProvider(irsa.providerArn, role.stackName);
     if (imported) return this.clusterFor(imported.key, imported.stackName);
-    const issuer = issuerOfProviderArn(irsa.providerArn) ?? irsa.provider?.url.replace(/^https:\/\//, '') ?? irsa.providerArn;
-    const id = `oidc:${issuer}`;
-    return this.clusters.get(id) ?? this.add(id, { id, name: `OIDC issuer ${issuer}`, inTemplates: false });
+    // A cluster made elsewhere, known by the issuer its provider ARN (or the provider's URL) names, else by the provider.
+    const url = irsa.provider?.url;
+    const issuer = isKnown(irsa.providerArn) ? issuersOfProviderArn(irsa.providerArn)[0]
+      : url !== undefined && isKnown(url) ? issuerOfUrlText(url) : undefined;
+    const id = issuer !== undefined ? `oidc:${issuer}` : `oidc:${role.stackName}/${irsa.providerLabel}`;
+    const name = issuer !== undefined ? `OIDC issuer ${issuer}` : `the issuer of OIDC provider ${irsa.providerLabel}`;
+    return this.clusters.get(id) ?? this.add(id, { id, name, inTemplates: false });
   }
 
   private addRole(cluster: ClusterBuilder, role: RoleModel | undefined, arn: string): RoleReport {
@@ -214,30 +221,29 @@ class IdentityGraphBuilder {
         const cluster = this.clusterOfIrsa(irsa, role);
         const report = this.addRole(cluster, role, roleId(role));
         for (const grant of irsaSubjectGrants(irsa.grant)) {
-          const binding: ServiceAccountBinding = {
+          cluster.bindings.push({
             namespace: grant.namespace,
             serviceAccount: grant.serviceAccount,
             mode: IdentityMode.IRSA,
             roleId: report.id,
             roleName: report.name,
             scope: grant.scope,
-            scopeDescription: grant.description,
+            scopeDescription: grant.scopeDescription,
             ...(grant.subject !== '*' ? { subject: grant.subject } : {}),
-            audienceRestricted: grant.audienceRestricted,
+            audienceRestricted: grant.audience.pinned,
             sessionTagsDisabled: false,
             sessionPolicy: false,
             stackName: role.stackName,
             logicalId: role.logicalId,
-            notes: this.irsaNotes(cluster, role, grant.scope, grant.namespace, grant.serviceAccount, grant.subject),
-          };
-          cluster.bindings.push(binding);
-          push(this.irsaBindingsByRole, report.id, binding);
+            notes: this.irsaNotes(cluster, role, grant),
+          });
         }
       }
     }
   }
 
-  private irsaNotes(cluster: ClusterBuilder, role: RoleModel, scope: TrustScope, namespace: string, name: string, subject: string): string[] {
+  private irsaNotes(cluster: ClusterBuilder, role: RoleModel, grant: IrsaSubjectGrant): string[] {
+    const { namespace, serviceAccount: name, subject, scope } = grant;
     const notes: string[] = [];
     if (scope === TrustScope.EXACT_SUBJECT) {
       const objects = cluster.serviceAccounts.get(`${namespace}/${name}`) ?? [];
@@ -257,12 +263,12 @@ class IdentityGraphBuilder {
       const association = this.associationFor(cluster, namespace, name);
       if (association) notes.push(`pod identity association ${association.logicalId} exists for it too: pods get the pod identity credentials`);
     } else if (scope !== TrustScope.NOT_TRUSTED && scope !== TrustScope.UNKNOWN) {
-      // A pattern within one namespace can only match that namespace's service accounts (and, since
-      // `*` also matches `:`, those of a namespace named `<namespace>:...`, which Kubernetes rejects).
+      // A pattern within one namespace can only match that namespace's service accounts (Kubernetes
+      // rejects a `:` in a namespace name, so `*` in the name part cannot reach another namespace).
       const candidates = scope === TrustScope.NAMESPACE_WILDCARD || scope === TrustScope.NAME_PATTERN
-        ? [...cluster.serviceAccountKeysByNamespace].filter(([ns]) => ns === namespace || ns.startsWith(`${namespace}:`)).flatMap(([, keys]) => keys)
+        ? cluster.serviceAccountKeysByNamespace.get(namespace) ?? []
         : [...cluster.serviceAccounts.keys()];
-      const matches = wildcardMatcher(subject === '*' ? '*' : subject);
+      const matches = wildcardMatcher(subject);
       const names = candidates.filter((key) => { const [ns, sa] = key.split('/'); return matches(serviceAccountSubject(ns, sa)); });
       notes.push(names.length > 0 ? `matches service accounts in the Kubernetes objects: ${names.join(', ')}` : 'matches no service account in the Kubernetes objects');
     }
@@ -293,8 +299,7 @@ class IdentityGraphBuilder {
       // Covered by a trust of this cluster — or of another one: a stack's Kubernetes objects are
       // attributed to its only cluster, which may not be the cluster (made elsewhere) they are for.
       const subject = serviceAccountSubject(sa.namespace, sa.name);
-      const covered = role !== undefined && (this.irsaBindingsByRole.get(roleId(role)) ?? [])
-        .some((b) => b.scope !== TrustScope.NOT_TRUSTED && wildcardMatch(b.subject ?? '*', subject));
+      const covered = role !== undefined && this.model.irsaStatements(role).some((s) => keyAllows(s.grant.subject, subject) !== false);
       if (covered) continue;
       const report = this.addRole(cluster, role, sa.roleArn);
       cluster.bindings.push({

@@ -3,8 +3,9 @@ import { accessPolicyText, modeName } from './render-words';
 import {
   count, NamespaceSummary, namespaceSummaries, permissionGroups, rolesById, scopeKind, thousands,
 } from './report-summary';
-import { AccessEntryReport, ClusterReport, RoleReport, ServiceAccountBinding, TrustScope } from './report-types';
+import { AccessEntryReport, ClusterReport, RoleReport, ServiceAccountBinding } from './report-types';
 import { AccessScopeType } from '../core/access-policy';
+import { TrustScope } from '../core/trust/trust-scope';
 
 /*
  * The report as a Mermaid flowchart:

@@ -1,6 +1,7 @@
-import { AccessEntryReport, ServiceAccountBinding, TrustScope } from './report-types';
+import { AccessEntryReport, ServiceAccountBinding } from './report-types';
 import { AccessScopeType } from '../core/access-policy';
 import { IdentityMode } from '../core/identity-mode';
+import { TrustScope } from '../core/trust/trust-scope';
 
 /* Words the Markdown and the Mermaid renderings share. */
 

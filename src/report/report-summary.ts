@@ -1,6 +1,7 @@
 import { modeName } from './render-words';
-import { ClusterReport, RoleReport, ServiceAccountBinding, TrustScope } from './report-types';
+import { ClusterReport, RoleReport, ServiceAccountBinding } from './report-types';
 import { IdentityMode } from '../core/identity-mode';
+import { TrustScope } from '../core/trust/trust-scope';
 
 /*
  * The report of a large cluster in a few lines: service accounts counted by namespace, mode and

@@ -1,34 +1,7 @@
 import { CheckFinding, CheckSuppression } from '../checks/check-types';
 import { AccessScopeType } from '../core/access-policy';
 import { IdentityMode } from '../core/identity-mode';
-
-/**
- * How tightly a role's trust is scoped to the service account that uses it.
- */
-export enum TrustScope {
-  /** IRSA: one exact `system:serviceaccount:<namespace>:<name>` subject. */
-  EXACT_SUBJECT = 'EXACT_SUBJECT',
-  /** IRSA: a `StringLike` pattern on the name inside one namespace (e.g. `app:job-*`). */
-  NAME_PATTERN = 'NAME_PATTERN',
-  /** IRSA: every service account of one namespace (`system:serviceaccount:<namespace>:*`). */
-  NAMESPACE_WILDCARD = 'NAMESPACE_WILDCARD',
-  /** IRSA: a pattern whose namespace part is a wildcard: service accounts of many namespaces. */
-  ANY_NAMESPACE = 'ANY_NAMESPACE',
-  /** IRSA: no `:sub` condition (or `system:serviceaccount:*:*`): every service account of the cluster. */
-  ANY_SERVICE_ACCOUNT = 'ANY_SERVICE_ACCOUNT',
-  /** Pod identity: scoped to cluster, namespace and service account by session tag conditions. */
-  SESSION_TAGS = 'SESSION_TAGS',
-  /** Pod identity: some of the cluster, namespace and service account tags are not conditioned. */
-  PARTIAL_SESSION_TAGS = 'PARTIAL_SESSION_TAGS',
-  /** Pod identity: no tag conditions: any association in the account may use the role. */
-  ANY_ASSOCIATION = 'ANY_ASSOCIATION',
-  /** Pod identity: the association disables session tags, so the trust cannot be scoped. */
-  SESSION_TAGS_DISABLED = 'SESSION_TAGS_DISABLED',
-  /** The trust does not let this service account in: pods fail to get credentials. */
-  NOT_TRUSTED = 'NOT_TRUSTED',
-  /** The role is not defined in the templates, so its trust is unknown. */
-  UNKNOWN = 'UNKNOWN',
-}
+import { TrustScope } from '../core/trust/trust-scope';
 
 /**
  * One statement of a role's permission policies, summarized.

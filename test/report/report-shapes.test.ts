@@ -121,6 +121,25 @@ describe('IRSA trust scopes', () => {
     });
   });
 
+  test('a :sub condition that also holds without a subject (IfExists) is unscoped, as the rule pack judges it', () => {
+    const own = newStack(newApp(), 'IfExists');
+    const ownCluster = importedCluster(own);
+    new iam.Role(own, 'Loose', {
+      roleName: 'if-exists',
+      assumedBy: new iam.FederatedPrincipal(ownCluster.openIdConnectProviderArn, {
+        StringEqualsIfExists: { [`${ISSUER_A}:sub`]: 'system:serviceaccount:apps:web' },
+        StringEquals: { [`${ISSUER_A}:aud`]: 'sts.amazonaws.com' },
+      }, 'sts:AssumeRoleWithWebIdentity'),
+    });
+    const ownReport = IdentityReport.fromTemplates(inputsOf(own));
+    expect(ownReport.clusters[0].serviceAccounts).toEqual([expect.objectContaining({
+      roleName: 'if-exists',
+      scope: TrustScope.ANY_SERVICE_ACCOUNT,
+      scopeDescription: 'unscoped: any service account (the :sub condition StringEqualsIfExists also holds without a subject) + audience',
+    })]);
+    expect(ownReport.findings.map((f) => f.ruleId)).toContain('EKSID-IRSA-002');
+  });
+
   test('an annotation naming a role outside the templates; a service account without a role', () => {
     expect(binding(shapes(), 'apps', 'ext')).toMatchObject({
       mode: IdentityMode.IRSA, roleName: 'elsewhere', scope: TrustScope.UNKNOWN, scopeDescription: 'annotation names a role outside the templates: trust unknown',

@@ -7,13 +7,14 @@ import { targetRoleProblem } from '../checks/rules/pod-identity-target-role';
 import {
   AccessEntryModel, AccessPolicyModel, AssociationModel, CheckModel, ClusterModel, RoleModel, roleLabel, ServiceAccountModel, StackModel,
 } from '../checks/template-model';
+import { accessPolicyNameOfArn } from '../core/access-entry-rules';
 import { AccessPolicy, AccessScopeType } from '../core/access-policy';
 import { IIdentityClusterRef } from '../core/identity-cluster-ref';
 import { serviceAccountSubject } from '../core/irsa';
 import { irsaAudienceScope, irsaSubjectGrants } from '../core/trust/irsa-scope';
 import { irsaAllowed, keyAllows } from '../core/trust/trust-semantics';
 import { IdentityReport } from '../report/identity-report';
-import { accessPolicyName, principalName } from '../report/permissions';
+import { principalName } from '../report/permissions';
 import { irsaStatementIsFor, podIdentityVerdict } from '../report/trust-analysis';
 
 /** A cluster as the templates know it. */
@@ -218,7 +219,7 @@ export class IdentityAssertions {
     if (this.accessProblem(cluster, principalArn, policy) !== undefined) return;
     const c = this.clusterRef(cluster);
     const { entry, label } = this.accessEntryOf(c, principalArn);
-    const granted = entry!.accessPolicies.filter((p) => accessPolicyName(p.policyArn) === policy.policyName).map(scopeText).join(', ');
+    const granted = entry!.accessPolicies.filter((p) => accessPolicyNameOfArn(p.policyArn) === policy.policyName).map(scopeText).join(', ');
     throw new Error(`${label} has ${policy.policyName} on ${c.label} (${granted}) through access entry ${entry!.logicalId}`);
   }
 
@@ -372,9 +373,9 @@ export class IdentityAssertions {
       const names = entries.map((e) => principalName(this.model, e.principalArn, e.stackName));
       return `${label} has no access entry on ${c.label}; entries: ${names.join(', ') || 'none'}`;
     }
-    const named = entry.accessPolicies.filter((p) => accessPolicyName(p.policyArn) === policy.policyName);
+    const named = entry.accessPolicies.filter((p) => accessPolicyNameOfArn(p.policyArn) === policy.policyName);
     if (named.length === 0) {
-      const has = entry.accessPolicies.map((p) => `${accessPolicyName(p.policyArn)} (${scopeText(p)})`).join(', ');
+      const has = entry.accessPolicies.map((p) => `${accessPolicyNameOfArn(p.policyArn)} (${scopeText(p)})`).join(', ');
       return `${label}'s access entry on ${c.label} has ${has || 'no access policies'}, not ${policy.policyName}`;
     }
     const clusterWide = named.some((p) => p.scopeType !== AccessScopeType.NAMESPACE);

@@ -12,6 +12,7 @@ import { AccessScopeType } from '../core/access-policy';
 import { isKnown } from '../core/deploy-time';
 import { IdentityMode } from '../core/identity-mode';
 import { serviceAccountSubject } from '../core/irsa';
+import { parseTemplateReference } from '../core/template/deploy-time-words';
 import { wildcardMatcher } from '../core/template/policy-document';
 import { IrsaSubjectGrant, irsaSubjectGrants } from '../core/trust/irsa-scope';
 import { issuerOfUrlText, issuersOfProviderArn } from '../core/trust/issuer-keys';
@@ -117,13 +118,13 @@ class IdentityGraphBuilder {
   /** The id of the cluster a cluster key used in a stack means. */
   private clusterIdFor(key: string, stackName: string): string {
     const known = this.model.clusterOfKey(key, stackName);
-    return known ? `${known.stackName}/${known.logicalId}` : `name:${key}`;
+    return known ? `${known.stackName}/${known.logicalId}` : `name:${this.model.describe(key, stackName)}`;
   }
 
   /** The cluster of a cluster key used in a stack; a cluster made elsewhere is added on first use. */
   private clusterFor(key: string, stackName: string): ClusterBuilder {
     const id = this.clusterIdFor(key, stackName);
-    return this.clusters.get(id) ?? this.add(id, { id, name: key, inTemplates: false });
+    return this.clusters.get(id) ?? this.add(id, { id, name: this.model.describe(key, stackName), inTemplates: false });
   }
 
   /** The cluster an IRSA grant's OIDC provider belongs to. */
@@ -140,8 +141,8 @@ class IdentityGraphBuilder {
     return this.clusters.get(id) ?? this.add(id, { id, name, inTemplates: false });
   }
 
-  private addRole(cluster: ClusterBuilder, role: RoleModel | undefined, arn: string): RoleReport {
-    const report = role ? roleReport(this.model, role) : externalRoleReport(arn);
+  private addRole(cluster: ClusterBuilder, role: RoleModel | undefined, arn: string, stackName: string): RoleReport {
+    const report = role ? roleReport(this.model, role) : externalRoleReport(this.model, arn, stackName);
     if (!cluster.roles.has(report.id)) cluster.roles.set(report.id, report);
     return report;
   }
@@ -184,9 +185,9 @@ class IdentityGraphBuilder {
     for (const a of this.model.associations) {
       const cluster = this.clusterFor(a.clusterKey, a.stackName);
       const role = this.model.roleByArn(a.roleArn, a.stackName);
-      const roleReportOf = this.addRole(cluster, role, a.roleArn);
+      const roleReportOf = this.addRole(cluster, role, a.roleArn, a.stackName);
       const target = a.targetRoleArn === undefined ? undefined
-        : this.addRole(cluster, this.model.roleByArn(a.targetRoleArn, a.stackName), a.targetRoleArn);
+        : this.addRole(cluster, this.model.roleByArn(a.targetRoleArn, a.stackName), a.targetRoleArn, a.stackName);
       const verdict = role ? podIdentityVerdict(this.model, role, a)
         : { admitted: true, scope: TrustScope.UNKNOWN, description: 'role not in the templates: trust unknown' };
       const notes: string[] = [];
@@ -195,8 +196,8 @@ class IdentityGraphBuilder {
       if (a.hasSessionPolicy) notes.push('a session policy further restricts the credentials');
       if (a.addonName) notes.push(`association of EKS add-on ${a.addonName}, which chooses the namespace`);
       cluster.bindings.push({
-        namespace: a.namespace ?? '',
-        serviceAccount: a.serviceAccount,
+        namespace: a.namespace === undefined ? '' : this.model.describe(a.namespace, a.stackName),
+        serviceAccount: this.model.describe(a.serviceAccount, a.stackName),
         mode: IdentityMode.POD_IDENTITY,
         roleId: roleReportOf.id,
         roleName: roleReportOf.name,
@@ -219,17 +220,17 @@ class IdentityGraphBuilder {
     for (const role of this.model.roles) {
       for (const irsa of this.model.irsaStatements(role)) {
         const cluster = this.clusterOfIrsa(irsa, role);
-        const report = this.addRole(cluster, role, roleId(role));
+        const report = this.addRole(cluster, role, roleId(role), role.stackName);
         for (const grant of irsaSubjectGrants(irsa.grant)) {
           cluster.bindings.push({
-            namespace: grant.namespace,
-            serviceAccount: grant.serviceAccount,
+            namespace: this.model.describe(grant.namespace, role.stackName),
+            serviceAccount: this.model.describe(grant.serviceAccount, role.stackName),
             mode: IdentityMode.IRSA,
             roleId: report.id,
             roleName: report.name,
             scope: grant.scope,
             scopeDescription: grant.scopeDescription,
-            ...(grant.subject !== '*' ? { subject: grant.subject } : {}),
+            ...(grant.subject !== '*' ? { subject: this.model.describe(grant.subject, role.stackName) } : {}),
             audienceRestricted: grant.audience.pinned,
             sessionTagsDisabled: false,
             sessionPolicy: false,
@@ -301,7 +302,7 @@ class IdentityGraphBuilder {
       const subject = serviceAccountSubject(sa.namespace, sa.name);
       const covered = role !== undefined && this.model.irsaStatements(role).some((s) => keyAllows(s.grant.subject, subject) !== false);
       if (covered) continue;
-      const report = this.addRole(cluster, role, sa.roleArn);
+      const report = this.addRole(cluster, role, sa.roleArn, sa.stackName);
       cluster.bindings.push({
         namespace: sa.namespace,
         serviceAccount: sa.name,
@@ -325,15 +326,18 @@ class IdentityGraphBuilder {
   private addAccessEntries(): void {
     for (const e of this.model.accessEntries) {
       const cluster = this.clusterFor(e.clusterKey, e.stackName);
+      const reference = parseTemplateReference(e.principalArn);
       cluster.accessEntries.push({
-        principalArn: e.principalArn,
+        ...(isKnown(e.principalArn) ? { principalArn: e.principalArn } : {}),
+        principal: this.model.describe(e.principalArn, e.stackName),
+        ...(reference ? { principalReference: { stackName: e.stackName, ...reference } } : {}),
         principalName: principalName(this.model, e.principalArn, e.stackName),
         type: e.type,
         ...(e.username !== undefined ? { username: e.username } : {}),
         kubernetesGroups: e.groups,
         accessPolicies: e.accessPolicies.map((p) => ({
-          policyName: accessPolicyName(p.policyArn),
-          policyArn: p.policyArn,
+          policyName: accessPolicyName(this.model, p.policyArn, e.stackName),
+          policyArn: this.model.describe(p.policyArn, e.stackName),
           scope: p.scopeType === AccessScopeType.NAMESPACE ? AccessScopeType.NAMESPACE : AccessScopeType.CLUSTER,
           namespaces: p.namespaces,
         })),

@@ -28,12 +28,13 @@ export function managedPolicyName(model: CheckModel, arn: string, stackName: str
     const literal = resource.Properties?.ManagedPolicyName;
     return typeof literal === 'string' ? literal : id;
   }
-  return arn;
+  return model.describe(arn, stackName);
 }
 
-/** The name of an EKS access policy ARN (`arn:...:cluster-access-policy/Name`). */
-export function accessPolicyName(arn: string): string {
-  return accessPolicyNameOfArn(arn);
+/** The name of an EKS access policy ARN (`arn:...:cluster-access-policy/Name`); the ARN in words when it names none. */
+export function accessPolicyName(model: CheckModel, arn: string, stackName: string): string {
+  const name = accessPolicyNameOfArn(arn);
+  return isKnown(name) ? name : model.describe(arn, stackName);
 }
 
 /** A principal ARN for reading: `role <name>` for a role of the templates or an ARN, else the ARN. */
@@ -45,11 +46,14 @@ export function principalName(model: CheckModel, arn: string, stackName: string)
   return model.describe(arn, stackName);
 }
 
-/** The statements of a document with `Resource`/`NotResource`, in the order `parsePolicyDocument` keeps them. */
-function documentStatements(document: PolicyDocument, source: string): PermissionReport[] {
+/**
+ * The statements of a document with `Resource`/`NotResource`, in the order `parsePolicyDocument`
+ * keeps them; deploy-time values in words.
+ */
+function documentStatements(model: CheckModel, document: PolicyDocument, source: string, stackName: string): PermissionReport[] {
   return document.statements.map((statement): PermissionReport => {
     const notResource = statement.notResource;
-    const resources = statement.resources;
+    const resources = statement.resources.map((r) => model.describe(r, stackName));
     const conditional = statement.conditions.length > 0;
     const actions = statement.notAction ? `all actions except ${shortList(statement.actions)}` : shortList(statement.actions);
     const on = resources.length === 0 ? '' : notResource ? ` on all resources except ${shortList(resources, 3)}` : ` on ${shortList(resources, 3)}`;
@@ -78,9 +82,9 @@ export function roleReport(model: CheckModel, role: RoleModel): RoleReport {
     ...(role.constructPath !== undefined ? { constructPath: role.constructPath } : {}),
     managedPolicies: managedNames,
     statements: [
-      ...role.inlinePolicies.flatMap((d) => documentStatements(d, 'inline')),
+      ...role.inlinePolicies.flatMap((d) => documentStatements(model, d, 'inline', role.stackName)),
       ...role.managedPolicyDocuments.flatMap((d, i) =>
-        documentStatements(d, customerManagedName(model, role, i))),
+        documentStatements(model, d, customerManagedName(model, role, i), role.stackName)),
     ],
   };
 }
@@ -91,9 +95,11 @@ function customerManagedName(model: CheckModel, role: RoleModel, index: number):
   return id === undefined ? 'managed policy' : managedPolicyName(model, `\${Ref:${id}}`, role.stackName);
 }
 
-/** The report of a role that is not in the templates, known by its ARN. */
-export function externalRoleReport(arn: string): RoleReport {
-  return { id: arn, name: roleNameOfArn(arn) ?? arn, inTemplates: false, managedPolicies: [], statements: [] };
+/** The report of a role that is not in the templates, known by its ARN (as written in a stack). */
+export function externalRoleReport(model: CheckModel, arn: string, stackName: string): RoleReport {
+  const described = model.describe(arn, stackName);
+  const name = roleNameOfArn(arn);
+  return { id: described, name: isKnown(name) ? name : described, inTemplates: false, managedPolicies: [], statements: [] };
 }
 
 /** `<stack>/<logicalId>`. */

@@ -140,13 +140,15 @@ function accessEntryColumns(e: AccessEntryReport): string[] {
   ];
 }
 
+/** The principal of an access entry: its name with its literal ARN, or what its ARN refers to (`role testuser (App/TestUser/Resource)`). */
+function principalText(e: AccessEntryReport): string {
+  return e.principal.startsWith(e.principalName) ? e.principal : `${e.principalName} (${code(e.principal)})`;
+}
+
 function accessEntryRows(cluster: ClusterReport, summarizeAbove: number): string[] {
   const header = ['Principal', 'Type', 'Username', 'Kubernetes groups', 'Access policies'];
   if (cluster.accessEntries.length <= summarizeAbove) {
-    return table(header, cluster.accessEntries.map((e) => [
-      `${e.principalName}${e.principalName.endsWith(e.principalArn) ? '' : ` (${code(e.principalArn)})`}`,
-      ...accessEntryColumns(e),
-    ]));
+    return table(header, cluster.accessEntries.map((e) => [principalText(e), ...accessEntryColumns(e)]));
   }
   const groups = new Map<string, { columns: string[]; principals: string[] }>();
   for (const e of cluster.accessEntries) {

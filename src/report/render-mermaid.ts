@@ -142,7 +142,8 @@ class ClusterDrawing {
 
   public accessEntries(): void {
     for (const entry of this.cluster.accessEntries) {
-      const principalKey = entry.principalArn.includes('${') ? `${entry.stackName}|${entry.principalArn}` : entry.principalArn;
+      // A literal ARN is the same principal in every stack; a deploy-time one is a stack's own.
+      const principalKey = entry.principalArn ?? `${entry.stackName}|${entry.principal}`;
       const p = this.chart.node(`principal|${principalKey}`, 'p', (i) => `${i}[${lines(`IAM ${entry.principalName}`)}]`);
       const { namespaced, toCluster } = this.accessParts(entry);
       for (const policy of namespaced) {

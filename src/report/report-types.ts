@@ -16,7 +16,11 @@ export interface PermissionReport {
   /** Whether `actions` is a `NotAction` list. */
   readonly notAction: boolean;
 
-  /** The resources (or the excluded resources, when `notResource` is true); deploy-time values as `${...}` placeholders. */
+  /**
+   * The resources (or the excluded resources, when `notResource` is true): literal ARNs as
+   * written, values only known at deploy time in words (e.g. `the ARN of Bucket83908E77
+   * (App/Bucket/Resource)`, `{the ARN of Bucket83908E77 (App/Bucket/Resource)}/*`).
+   */
   readonly resources: string[];
 
   /** Whether `resources` is a `NotResource` list. */
@@ -28,7 +32,7 @@ export interface PermissionReport {
   /** Where the statement comes from: `inline`, or the name of a customer managed policy in the templates. */
   readonly source: string;
 
-  /** One line, e.g. `Allow s3:GetObject on arn:aws:s3:::bucket/*`. */
+  /** One line, e.g. `Allow s3:GetObject on arn:aws:s3:::bucket/*` (deploy-time values in words, as in `resources`). */
   readonly summary: string;
 }
 
@@ -36,10 +40,10 @@ export interface PermissionReport {
  * An IAM role a service account can assume, with what it may do.
  */
 export interface RoleReport {
-  /** `<stack>/<logicalId>` for a role in the templates, else the role ARN as written. */
+  /** `<stack>/<logicalId>` for a role in the templates, else its ARN (deploy-time values in words). */
   readonly id: string;
 
-  /** The role name, else its logical id, else its ARN. */
+  /** The role name, else its logical id, else its ARN (deploy-time values in words). */
   readonly name: string;
 
   /** Whether the role is defined in the templates (if not, its trust and permissions are unknown). */
@@ -139,13 +143,30 @@ export interface ServiceAccountBinding {
 }
 
 /**
+ * A resource of the templates that a value refers to, for tools that read the JSON report.
+ */
+export interface ResourceReference {
+  /** The stack of the resource. */
+  readonly stackName: string;
+
+  /** Logical id of the resource (or the name of a template parameter). */
+  readonly logicalId: string;
+
+  /**
+   * The attribute the value is (`Fn::GetAtt`), e.g. `Arn`.
+   * @default - the value is a `Ref` of the resource
+   */
+  readonly attribute?: string;
+}
+
+/**
  * One access policy of an access entry.
  */
 export interface AccessPolicyReport {
   /** The policy name, e.g. `AmazonEKSViewPolicy`. */
   readonly policyName: string;
 
-  /** The policy ARN as written. */
+  /** The policy ARN as written (deploy-time values, such as the partition, in words: `arn:{partition}:eks::aws:...`). */
   readonly policyArn: string;
 
   /** Cluster or namespace scope. */
@@ -177,8 +198,24 @@ export interface GroupBindingReport {
  * An access entry: an IAM principal's access to the Kubernetes API of a cluster.
  */
 export interface AccessEntryReport {
-  /** The principal ARN as written (deploy-time values as `${...}` placeholders). */
-  readonly principalArn: string;
+  /**
+   * The principal ARN, when it is known at synth (a literal in the template).
+   * @default - the ARN is only known at deploy time: see `principal` and `principalReference`
+   */
+  readonly principalArn?: string;
+
+  /**
+   * The principal ARN in words: the literal ARN, or what it refers to, e.g.
+   * `role testuser (App/TestUser/Resource)` for the ARN of a role of the templates, or
+   * `arn:aws:iam::{account}:role/admin` for an ARN with the stack's account in it.
+   */
+  readonly principal: string;
+
+  /**
+   * The resource of the templates whose ARN the principal is (`Fn::GetAtt` of its `Arn`, or a `Ref`).
+   * @default - the principal ARN is not a reference to a resource of the templates
+   */
+  readonly principalReference?: ResourceReference;
 
   /** The principal for reading, e.g. `role testuser`. */
   readonly principalName: string;

@@ -58,7 +58,8 @@ export function podIdentityVerdict(model: CheckModel, role: RoleModel, associati
       description: association.disableSessionTags ? 'the trust needs session tags, which the association disables' : 'session tags do not match the association',
       problem: association.disableSessionTags
         ? 'the association disables session tags, but the trust conditions aws:RequestTag keys (no tags arrive, so it denies)'
-        : `the trust requires ${podIdentityRefusals(trust, request).map((c) => `${c.operator} ${c.key} = ${c.values.join(' or ')}`).join(' and ') || 'other session tags'}`,
+        : `the trust requires ${podIdentityRefusals(trust, request)
+          .map((c) => `${c.operator} ${c.key} = ${c.values.map((v) => model.describe(v, role.stackName)).join(' or ')}`).join(' and ') || 'other session tags'}`,
     };
   }
   if (association.disableSessionTags) {

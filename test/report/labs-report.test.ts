@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { mermaidEdges } from './mermaid-edges';
+import { rawTokenLines } from './raw-tokens';
 import { createLabApp } from '../../labs/lab-app';
 import { LAB1_ROLE_NAME } from '../../labs/lab1-irsa';
 import { LAB2_ROLE_NAME } from '../../labs/lab2-pod-identity';
@@ -169,8 +170,11 @@ describe('lab 4 (access entries)', () => {
   const entry = (name: string) => clusterOf(LAB4).accessEntries.find((e) => e.principalName === `role ${name}`)!;
 
   test('testuser: AmazonEKSClusterAdminPolicy at cluster scope, username testuser:{{SessionName}}', () => {
+    // Its ARN is only known at deploy time: described, and named as a resource of the templates, never a token.
+    expect(entry('testuser').principalArn).toBeUndefined();
     expect(entry('testuser')).toMatchObject({
-      principalArn: '${GetAtt:TestUser6A619381.Arn}',
+      principal: `role testuser (${LAB4}/TestUser/Resource)`,
+      principalReference: { stackName: LAB4, logicalId: 'TestUser6A619381', attribute: 'Arn' },
       type: 'STANDARD',
       username: 'testuser:{{SessionName}}',
       kubernetesGroups: [],
@@ -216,11 +220,16 @@ describe('lab 4 (access entries)', () => {
 
   test('the Markdown report of lab 4 (snapshot)', () => {
     const markdown = IdentityReport.fromTemplates(readAssembly(outdir).filter((i) => i.stackName === LAB4)).toMarkdown();
-    expect(markdown).toContain('| role testuser (`${GetAtt:TestUser6A619381.Arn}`) | STANDARD | `testuser:{{SessionName}}` |  | AmazonEKSClusterAdminPolicy (cluster) |');
-    expect(markdown).toContain('| role myeks-app-editor (`${GetAtt:AppEditorC0D451A1.Arn}`) | STANDARD |  |  | AmazonEKSEditPolicy (namespace app) |');
+    expect(markdown).toContain(`| role testuser (${LAB4}/TestUser/Resource) | STANDARD | \`testuser:{{SessionName}}\` |  | AmazonEKSClusterAdminPolicy (cluster) |`);
+    expect(markdown).toContain(`| role myeks-app-editor (${LAB4}/AppEditor/Resource) | STANDARD |  |  | AmazonEKSEditPolicy (namespace app) |`);
     expect(markdown).toContain('- group `pod-readers`: RoleBinding app/pod-readers → Role pod-readers: get, list, watch pods, pods/log; list events');
     expect(markdown).toMatchSnapshot();
   });
+});
+
+test('no raw token anywhere: Markdown, Mermaid and JSON describe deploy-time values', () => {
+  expect(rawTokenLines(report)).toEqual([]);
+  expect(rawTokenLines(IdentityReport.fromAssembly(outdir, { summarizeAbove: 0 }))).toEqual([]);
 });
 
 test('the whole Mermaid diagram starts with flowchart LR and holds every lab\'s edges', () => {

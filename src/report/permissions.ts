@@ -46,26 +46,36 @@ export function principalName(model: CheckModel, arn: string, stackName: string)
   return model.describe(arn, stackName);
 }
 
+/** Values a condition compares with, in words: `a or b`; more than `max` as `a or b or c (+N more)`. */
+function conditionValues(values: string[], max = Infinity): string {
+  return values.length <= max ? values.join(' or ') : `${values.slice(0, max).join(' or ')} (+${thousands(values.length - max)} more)`;
+}
+
 /**
  * The statements of a document with `Resource`/`NotResource`, in the order `parsePolicyDocument`
- * keeps them; deploy-time values in words.
+ * keeps them; deploy-time values in words. A condition reads `<operator> <key> = <value> or
+ * <value>`; the summary ends with `when <condition> and <condition>`.
  */
 function documentStatements(model: CheckModel, document: PolicyDocument, source: string, stackName: string): PermissionReport[] {
+  const words = (text: string) => model.describe(text, stackName);
   return document.statements.map((statement): PermissionReport => {
     const notResource = statement.notResource;
-    const resources = statement.resources.map((r) => model.describe(r, stackName));
-    const conditional = statement.conditions.length > 0;
+    const resources = statement.resources.map(words);
+    const conditions = statement.conditions.map((c) => ({ condition: `${c.operator} ${words(c.key)}`, values: c.values.map(words) }));
     const actions = statement.notAction ? `all actions except ${shortList(statement.actions)}` : shortList(statement.actions);
     const on = resources.length === 0 ? '' : notResource ? ` on all resources except ${shortList(resources, 3)}` : ` on ${shortList(resources, 3)}`;
+    const when = statement.opaqueConditions ? ' when conditions only known at deploy time hold'
+      : conditions.length > 0 ? ` when ${conditions.map((c) => `${c.condition} = ${conditionValues(c.values, 3)}`).join(' and ')}` : '';
     return {
       effect: statement.effect,
       actions: statement.actions,
       notAction: statement.notAction,
       resources,
       notResource,
-      conditional,
+      conditional: conditions.length > 0 || statement.opaqueConditions,
+      conditions: statement.opaqueConditions ? ['conditions only known at deploy time'] : conditions.map((c) => `${c.condition} = ${conditionValues(c.values)}`),
       source,
-      summary: `${statement.effect} ${actions}${on}${conditional ? ' (with conditions)' : ''}`,
+      summary: `${statement.effect} ${actions}${on}${when}`,
     };
   });
 }

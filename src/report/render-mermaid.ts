@@ -1,7 +1,7 @@
 import { shortList } from './permissions';
 import { accessPolicyText, modeName } from './render-words';
 import {
-  count, NamespaceSummary, namespaceSummaries, permissionGroups, rolesById, scopeKind, thousands,
+  count, NamespaceSummary, namespaceSummaries, permissionGroups, permissionsKey, rolesById, scopeKind, thousands,
 } from './report-summary';
 import { AccessEntryReport, ClusterReport, RoleReport, ServiceAccountBinding } from './report-types';
 import { AccessScopeType } from '../core/access-policy';
@@ -198,7 +198,8 @@ class ClusterDrawing {
     if (known) return known;
     const id = this.chart.node(key, 'r', (i) => `${i}[${lines(`IAM role ${role?.name ?? roleId}`, ...(role && !role.inTemplates ? ['(not in the templates)'] : []))}]`);
     if (role && (role.managedPolicies.length > 0 || role.statements.length > 0)) {
-      const permissions = this.chart.node(`perm|${roleId}`, 'perm', (i) => `${i}[${lines(...permissionNodeLines(role))}]`);
+      // One node per set of permissions: roles that may do the same share it.
+      const permissions = this.chart.node(`perm|${permissionsKey(role)}`, 'perm', (i) => `${i}[${lines(...permissionNodeLines(role))}]`);
       this.chart.edge(id, permissions);
     }
     return id;
@@ -279,7 +280,7 @@ class ClusterDrawing {
       } else {
         for (const g of groups) {
           const permissionLines = permissionNodeLines(g.roles[0]);
-          const node = this.chart.node(`permset|${this.cluster.id}|${permissionLines.join('\n')}`, 'perm', (i) => `${i}[${lines(...permissionLines)}]`);
+          const node = this.chart.node(`permset|${this.cluster.id}|${permissionsKey(g.roles[0])}`, 'perm', (i) => `${i}[${lines(...permissionLines)}]`);
           this.chart.edge(rolesNode, node, roles.length > 1 && groups.length > 1 ? lines(count(g.roles.length, 'role')) : undefined);
         }
       }

@@ -29,10 +29,19 @@ export interface PermissionReport {
   /** Whether the statement has a `Condition`. */
   readonly conditional: boolean;
 
+  /**
+   * The statement's conditions, one per operator and key, e.g. `StringEquals aws:RequestTag/team = a or b`
+   * (deploy-time values in words); empty when it has none.
+   */
+  readonly conditions: string[];
+
   /** Where the statement comes from: `inline`, or the name of a customer managed policy in the templates. */
   readonly source: string;
 
-  /** One line, e.g. `Allow s3:GetObject on arn:aws:s3:::bucket/*` (deploy-time values in words, as in `resources`). */
+  /**
+   * One line, e.g. `Allow s3:GetObject on arn:aws:s3:::bucket/* when StringEquals aws:PrincipalTag/team = a`
+   * (long lists shortened, deploy-time values in words as in `resources`).
+   */
   readonly summary: string;
 }
 

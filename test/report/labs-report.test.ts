@@ -158,11 +158,31 @@ describe('lab 3 (load balancer controller, two clusters)', () => {
       actions: ['iam:CreateServiceLinkedRole'],
       resources: ['arn:aws:iam::123456789012:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing'],
       conditional: true,
+      conditions: ['StringEquals iam:AWSServiceName = elasticloadbalancing.amazonaws.com'],
       source: 'inline',
-      summary: 'Allow iam:CreateServiceLinkedRole on arn:aws:iam::123456789012:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing (with conditions)',
+      summary: 'Allow iam:CreateServiceLinkedRole on arn:aws:iam::123456789012:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing '
+        + 'when StringEquals iam:AWSServiceName = elasticloadbalancing.amazonaws.com',
     });
     expect(role.statements.map((s) => s.summary)).toContain(
       'Allow elasticloadbalancing:DeregisterTargets, elasticloadbalancing:RegisterTargets on arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:targetgroup/*/*');
+  });
+
+  test('the Markdown lists each statement once: the IRSA role only where it differs from the pod identity role, the second cluster by reference', () => {
+    const markdown = report.toMarkdown();
+    const occurrences = (text: string) => markdown.split(text).length - 1;
+    // A statement both roles have, listed once in the whole report.
+    expect(occurrences('- Allow elasticloadbalancing:DeregisterTargets, elasticloadbalancing:RegisterTargets on ')).toBe(1);
+    // The pod identity role is scoped to cluster myeks by tag; the IRSA role (trusted by two clusters) by the tag's presence: the 7 that differ are listed.
+    expect(markdown).toContain(`- **\`${LAB3_ROLE_NAME}\`** (\`${LAB3}/ClusterAlbControllerIrsaRole15B8CB5C\`)\n`
+      + `  - 12 of its 19 statements are the same as role \`${LAB3_POD_IDENTITY_ROLE_NAME}\`'s (above); the other 7:\n`
+      + '  - Allow ec2:CreateTags on arn:aws:ec2:ap-northeast-2:123456789012:security-group/* '
+      + 'when StringEquals ec2:CreateAction = CreateSecurityGroup and Null aws:RequestTag/elbv2.k8s.aws/cluster = false\n');
+    expect(occurrences('when StringEquals ec2:CreateAction = CreateSecurityGroup and StringEquals aws:RequestTag/elbv2.k8s.aws/cluster = myeks')).toBe(1);
+    expect(markdown).toContain(`- **\`${LAB3_ROLE_NAME}\`** (\`${LAB3}/ClusterAlbControllerIrsaRole15B8CB5C\`)\n`
+      + `  - its 19 statements are listed under cluster \`myeks\` (stack \`${LAB3}\`)\n`);
+    // The JSON keeps every statement of every role, in every cluster.
+    const json = JSON.parse(report.toJson());
+    expect(json.clusters.filter((c: any) => c.roles.some((r: any) => r.name === LAB3_ROLE_NAME && r.statements.length === 19))).toHaveLength(2);
   });
 });
 

@@ -214,6 +214,7 @@ test('permissions: grants inline with their resources, customer managed policies
       resources: ['the ARN of Bucket83908E77', '{the ARN of Bucket83908E77}/*'],
       notResource: false,
       conditional: false,
+      conditions: [],
       source: 'inline',
       summary: 'Allow s3:GetObject*, s3:GetBucket*, s3:List* on the ARN of Bucket83908E77, {the ARN of Bucket83908E77}/*',
     },

@@ -1,7 +1,7 @@
 import { groupBindings, KubernetesObjectIndex } from './group-bindings';
 import { accessPolicyName, externalRoleReport, principalName, roleId, roleReport } from './permissions';
 import {
-  AccessEntryReport, ClusterReport, IdentityReportDocument, RoleReport, ServiceAccountBinding,
+  AccessEntryReport, ClusterReport, CreatorAdmin, IdentityReportDocument, RoleReport, ServiceAccountBinding,
 } from './report-types';
 import { podIdentityVerdict } from './trust-analysis';
 import { CheckFinding, CheckInput } from '../checks/check-types';
@@ -111,6 +111,8 @@ class IdentityGraphBuilder {
         stackName: c.stackName,
         logicalId: c.logicalId,
         ...(c.authenticationMode !== undefined ? { authenticationMode: c.authenticationMode } : {}),
+        creatorAdmin: c.bootstrapCreatorAdmin === undefined ? CreatorAdmin.GRANTED_BY_DEFAULT
+          : c.bootstrapCreatorAdmin ? CreatorAdmin.GRANTED : CreatorAdmin.NOT_GRANTED,
       }, c);
     }
   }

@@ -1,13 +1,14 @@
 import { shortList } from './permissions';
 import { renderMermaid } from './render-mermaid';
-import { accessPolicyText, modeName, serviceAccountLabel } from './render-words';
+import { accessPolicyText, creatorAdminEntryOf, modeName, serviceAccountLabel } from './render-words';
 import {
   count, isExactlyScoped, isSummarized, managedPolicyLines, namespaceSummaries, permissionGroups, rolesById, statementLines, statementsKey, thousands,
 } from './report-summary';
 import {
-  AccessEntryReport, ClusterReport, IdentityReportDocument, RoleReport, ServiceAccountBinding,
+  AccessEntryReport, ClusterReport, CreatorAdmin, IdentityReportDocument, RoleReport, ServiceAccountBinding,
 } from './report-types';
 import { CheckFinding, CheckLevel } from '../checks/check-types';
+import { CREATOR_ADMIN_OFF } from '../core/access-entry-rules';
 import { IdentityMode } from '../core/identity-mode';
 
 /*
@@ -213,10 +214,16 @@ function principalText(e: AccessEntryReport): string {
   return e.principal.startsWith(e.principalName) ? e.principal : `${e.principalName} (${code(e.principal)})`;
 }
 
+/** The row of the access entry EKS makes for the principal that creates the cluster (none when it makes none). */
+function creatorAdminRows(cluster: ClusterReport): string[][] {
+  const creator = creatorAdminEntryOf(cluster);
+  return creator ? [[`${creator.principal} — ${creator.note}`, 'STANDARD', '', '', `${creator.policyName} (cluster)`]] : [];
+}
+
 function accessEntryRows(cluster: ClusterReport, summarizeAbove: number): string[] {
   const header = ['Principal', 'Type', 'Username', 'Kubernetes groups', 'Access policies'];
   if (cluster.accessEntries.length <= summarizeAbove) {
-    return table(header, cluster.accessEntries.map((e) => [principalText(e), ...accessEntryColumns(e)]));
+    return table(header, [...creatorAdminRows(cluster), ...cluster.accessEntries.map((e) => [principalText(e), ...accessEntryColumns(e)])]);
   }
   const groups = new Map<string, { columns: string[]; principals: string[] }>();
   for (const e of cluster.accessEntries) {
@@ -230,10 +237,10 @@ function accessEntryRows(cluster: ClusterReport, summarizeAbove: number): string
   return [
     `${count(cluster.accessEntries.length, 'access entry', 'access entries')}, grouped by what they grant:`,
     '',
-    ...table(['Principals', ...header.slice(1)], rows.slice(0, MAX_ROWS).map((g) => [
+    ...table(['Principals', ...header.slice(1)], [...creatorAdminRows(cluster), ...rows.slice(0, MAX_ROWS).map((g) => [
       `${count(g.principals.length, 'principal')}: ${shortList(g.principals, MAX_EXAMPLES)}`,
       ...g.columns,
-    ])),
+    ])]),
     ...more(MAX_ROWS, rows.length, 'group'),
   ];
 }
@@ -269,7 +276,8 @@ function clusterSection(cluster: ClusterReport, summarizeAbove: number, listed: 
   const summarized = isSummarized(cluster, summarizeAbove);
   const out: string[] = [`## Cluster ${code(cluster.name)}${cluster.inTemplates ? ` (stack ${code(cluster.stackName!)})` : ' (made elsewhere)'}`, ''];
   if (cluster.inTemplates) {
-    out.push(`Defined in stack ${code(cluster.stackName!)} as ${code(cluster.logicalId!)}; authentication mode ${code(cluster.authenticationMode ?? 'CONFIG_MAP (CloudFormation default)')}.`);
+    out.push(`Defined in stack ${code(cluster.stackName!)} as ${code(cluster.logicalId!)}; authentication mode ${code(cluster.authenticationMode ?? 'CONFIG_MAP (CloudFormation default)')}.`
+      + (cluster.creatorAdmin === CreatorAdmin.NOT_GRANTED ? ` ${CREATOR_ADMIN_OFF}` : ''));
   } else if (cluster.id.startsWith('oidc:')) {
     out.push('Not defined in these templates: known only by the OIDC issuer that IRSA trust statements name.');
   } else {
@@ -304,7 +312,7 @@ function clusterSection(cluster: ClusterReport, summarizeAbove: number, listed: 
   }
 
   out.push('', '### Access entries', '');
-  if (cluster.accessEntries.length === 0) {
+  if (cluster.accessEntries.length === 0 && creatorAdminEntryOf(cluster) === undefined) {
     out.push('No access entries in the templates.');
   } else {
     out.push(...accessEntryRows(cluster, summarizeAbove));

@@ -1,5 +1,5 @@
 import { shortList } from './permissions';
-import { accessPolicyText, modeName } from './render-words';
+import { accessPolicyText, creatorAdminEntryOf, modeName } from './render-words';
 import {
   count, NamespaceSummary, namespaceSummaries, permissionGroups, permissionsKey, rolesById, scopeKind, thousands,
 } from './report-summary';
@@ -127,6 +127,14 @@ class ClusterDrawing {
   }
 
   // -- access entries ---------------------------------------------------------------------------
+
+  /** The principal that creates the cluster, when EKS gives it an access entry no template shows: a dashed edge. */
+  public creatorAdmin(): void {
+    const creator = creatorAdminEntryOf(this.cluster);
+    if (!creator) return;
+    const node = this.chart.node(`creator|${this.cluster.id}`, 'p', (i) => `${i}[${lines(creator.principal, creator.note)}]`);
+    this.chart.edge(node, this.clusterNode, lines(`${creator.policyName} (cluster)`), true);
+  }
 
   /** Edge labels of an access entry: namespaced policies per namespace, the rest towards the cluster. */
   private accessParts(entry: AccessEntryReport): { namespaced: AccessEntryReport['accessPolicies']; toCluster: string[] } {
@@ -301,6 +309,7 @@ export function renderMermaid(clusters: ClusterReport[], summarizeAbove: number)
   const chart = new Flowchart();
   for (const cluster of clusters) {
     const drawing = new ClusterDrawing(chart, cluster);
+    drawing.creatorAdmin();
     if (cluster.accessEntries.length > summarizeAbove) drawing.aggregatedAccessEntries();
     else drawing.accessEntries();
     if (cluster.serviceAccounts.length > summarizeAbove) drawing.aggregatedServiceAccounts();

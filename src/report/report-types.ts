@@ -4,6 +4,21 @@ import { IdentityMode } from '../core/identity-mode';
 import { TrustScope } from '../core/trust/trust-scope';
 
 /**
+ * Whether the principal that creates a cluster gets cluster admin: EKS gives it an access entry
+ * with `AmazonEKSClusterAdminPolicy` that appears in no template unless the cluster's
+ * `AccessConfig.BootstrapClusterCreatorAdminPermissions` is false (with CloudFormation, that
+ * principal is the stack's execution role).
+ */
+export enum CreatorAdmin {
+  /** `BootstrapClusterCreatorAdminPermissions` is true: the creator is a cluster admin no template shows. */
+  GRANTED = 'GRANTED',
+  /** `BootstrapClusterCreatorAdminPermissions` is not set: EKS (and aws-eks-v2's `Cluster`) default it to true. */
+  GRANTED_BY_DEFAULT = 'GRANTED_BY_DEFAULT',
+  /** `BootstrapClusterCreatorAdminPermissions` is false: the cluster's admins are the access entries of the templates. */
+  NOT_GRANTED = 'NOT_GRANTED',
+}
+
+/**
  * One statement of a role's permission policies, summarized.
  */
 export interface PermissionReport {
@@ -297,6 +312,13 @@ export interface ClusterReport {
 
   /** Access entries. */
   readonly accessEntries: AccessEntryReport[];
+
+  /**
+   * Whether the principal that creates the cluster gets a cluster-admin access entry that is in
+   * no template (`AccessConfig.BootstrapClusterCreatorAdminPermissions`).
+   * @default - the cluster is not in the templates, so it is not known
+   */
+  readonly creatorAdmin?: CreatorAdmin;
 
   /** Findings of the rule pack about this cluster's resources. */
   readonly findings: CheckFinding[];

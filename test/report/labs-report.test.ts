@@ -9,8 +9,9 @@ import { LAB2_ROLE_NAME } from '../../labs/lab2-pod-identity';
 import { LAB3_POD_IDENTITY_ROLE_NAME, LAB3_POD_IDENTITY_SERVICE_ACCOUNT, LAB3_ROLE_NAME } from '../../labs/lab3-alb-controller';
 import { LAB4_GROUP, LAB4_NAMESPACE } from '../../labs/lab4-authentication';
 import { writeIdentityReport } from '../../labs/write-report';
-import { AccessScopeType, IdentityMode, IdentityReport, TrustScope } from '../../src';
+import { AccessScopeType, CreatorAdmin, IdentityMode, IdentityReport, TrustScope } from '../../src';
 import { readAssembly } from '../../src/checks/assembly';
+import { CREATOR_ADMIN_OFF, CREATOR_ADMIN_PRINCIPAL } from '../../src/core/access-entry-rules';
 import { runReport } from '../../src/cli/commands/report';
 
 const LAB1 = 'EksIdentityLab1Irsa';
@@ -49,6 +50,15 @@ test('one cluster per lab stack, plus lab 3\'s second cluster known by its name 
   expect(report.clusters.map((c) => c.authenticationMode)).toEqual(['API', 'API', 'API', 'API', undefined]);
   expect(report.findings).toEqual([]);
   expect(report.otherFindings).toEqual([]);
+});
+
+test('every lab cluster decides the creator\'s admin: BootstrapClusterCreatorAdminPermissions false, one line in its section', () => {
+  expect(report.clusters.map((c) => c.creatorAdmin)).toEqual([
+    CreatorAdmin.NOT_GRANTED, CreatorAdmin.NOT_GRANTED, CreatorAdmin.NOT_GRANTED, CreatorAdmin.NOT_GRANTED, undefined,
+  ]);
+  const markdown = report.toMarkdown();
+  expect(markdown.split(CREATOR_ADMIN_OFF).length - 1).toBe(4);
+  expect(markdown).not.toContain(`| ${CREATOR_ADMIN_PRINCIPAL}`);
 });
 
 test('every lab cluster gives the admin role cluster admin through an access entry', () => {

@@ -7,13 +7,15 @@ import { targetRoleProblem } from '../checks/rules/pod-identity-target-role';
 import {
   AccessEntryModel, AccessPolicyModel, AssociationModel, CheckModel, ClusterModel, RoleModel, roleLabel, ServiceAccountModel, StackModel,
 } from '../checks/template-model';
+import { accessPolicyNameOfArn } from '../core/access-entry-rules';
 import { AccessPolicy, AccessScopeType } from '../core/access-policy';
 import { IIdentityClusterRef } from '../core/identity-cluster-ref';
 import { serviceAccountSubject } from '../core/irsa';
+import { irsaAudienceScope, irsaSubjectGrants } from '../core/trust/irsa-scope';
 import { irsaAllowed, keyAllows } from '../core/trust/trust-semantics';
 import { IdentityReport } from '../report/identity-report';
-import { accessPolicyName, principalName } from '../report/permissions';
-import { audienceCheck, irsaStatementIsFor, irsaSubjectGrants, podIdentityVerdict } from '../report/trust-analysis';
+import { principalName } from '../report/permissions';
+import { irsaStatementIsFor, podIdentityVerdict } from '../report/trust-analysis';
 
 /** A cluster as the templates know it. */
 interface ClusterRef {
@@ -143,10 +145,10 @@ export class IdentityAssertions {
     const admitted = allowing.filter((s) =>
       irsaAllowed(trust, { providerArn: s.providerArn, namespace, serviceAccount: serviceAccountName }, options) !== false);
     if (admitted.length === 0) {
-      const audience = audienceCheck(allowing[0].grant.audience);
+      const audience = irsaAudienceScope(allowing[0].grant.audience);
       throw new Error(audience.allowsStsAudience
         ? `${r.label} trusts ${subject}, but another condition or a Deny statement of its trust refuses it`
-        : `${r.label} trusts ${subject} only with an :aud condition that does not allow sts.amazonaws.com${audience.suffix.replace(/^, /, ' (')})`);
+        : `${r.label} trusts ${subject} only with an :aud condition that does not allow sts.amazonaws.com (${audience.description})`);
     }
     const objects = this.serviceAccountObjects(c, namespace, serviceAccountName);
     if (objects.length > 0 && !objects.some((sa) => this.model.roleByArn(sa.roleArn, c.stackName) === r.model)) {
@@ -185,7 +187,7 @@ export class IdentityAssertions {
       if (keyAllows(s.grant.subject, subject) === false) continue;
       const grants = irsaSubjectGrants(s.grant);
       const grant = grants.find((g) => g.subject === subject) ?? grants.find((g) => g.subject !== '*') ?? grants[0];
-      ways.push(`its IRSA trust for OIDC provider ${s.providerLabel} allows ${grant.subject === '*' ? 'any subject' : grant.subject} (${grant.description})`);
+      ways.push(`its IRSA trust for OIDC provider ${s.providerLabel} allows ${grant.subject === '*' ? 'any subject' : grant.subject} (${grant.scopeDescription})`);
     }
     if (ways.length > 0) throw new Error(`${namespace}/${serviceAccountName} on ${c.label} can assume ${r.label}: ${ways.join('; ')}`);
   }
@@ -217,7 +219,7 @@ export class IdentityAssertions {
     if (this.accessProblem(cluster, principalArn, policy) !== undefined) return;
     const c = this.clusterRef(cluster);
     const { entry, label } = this.accessEntryOf(c, principalArn);
-    const granted = entry!.accessPolicies.filter((p) => accessPolicyName(p.policyArn) === policy.policyName).map(scopeText).join(', ');
+    const granted = entry!.accessPolicies.filter((p) => accessPolicyNameOfArn(p.policyArn) === policy.policyName).map(scopeText).join(', ');
     throw new Error(`${label} has ${policy.policyName} on ${c.label} (${granted}) through access entry ${entry!.logicalId}`);
   }
 
@@ -371,9 +373,9 @@ export class IdentityAssertions {
       const names = entries.map((e) => principalName(this.model, e.principalArn, e.stackName));
       return `${label} has no access entry on ${c.label}; entries: ${names.join(', ') || 'none'}`;
     }
-    const named = entry.accessPolicies.filter((p) => accessPolicyName(p.policyArn) === policy.policyName);
+    const named = entry.accessPolicies.filter((p) => accessPolicyNameOfArn(p.policyArn) === policy.policyName);
     if (named.length === 0) {
-      const has = entry.accessPolicies.map((p) => `${accessPolicyName(p.policyArn)} (${scopeText(p)})`).join(', ');
+      const has = entry.accessPolicies.map((p) => `${accessPolicyNameOfArn(p.policyArn)} (${scopeText(p)})`).join(', ');
       return `${label}'s access entry on ${c.label} has ${has || 'no access policies'}, not ${policy.policyName}`;
     }
     const clusterWide = named.some((p) => p.scopeType !== AccessScopeType.NAMESPACE);

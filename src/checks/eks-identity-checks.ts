@@ -143,12 +143,13 @@ export class EksIdentityChecks implements IPolicyValidationPlugin {
   }
 }
 
+/** The findings of a rule, with every deploy-time value they quote in words (`CheckModel.describe`), never a placeholder. */
 function findingsOf(rule: Rule, model: CheckModel): CheckFinding[] {
   return rule.check(model).map((f) => ({
     ruleId: rule.id,
     level: rule.level,
-    message: f.message,
-    fix: f.fix,
+    message: model.describe(f.message, f.stackName),
+    fix: model.describe(f.fix, f.stackName),
     stackName: f.stackName,
     ...(f.logicalId !== undefined ? { logicalId: f.logicalId } : {}),
     ...(f.constructPath !== undefined ? { constructPath: f.constructPath } : {}),

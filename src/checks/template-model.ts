@@ -3,6 +3,7 @@ import { templateWorstCaseSize } from './model/template-worst-case';
 import { roleNameOfArn } from '../core/arn';
 import { isKnown } from '../core/deploy-time';
 import { IRSA_ROLE_ARN_ANNOTATION } from '../core/irsa';
+import { describeDeployTimeText, TemplateReference } from '../core/template/deploy-time-words';
 import { parsePolicyDocument, PolicyDocument } from '../core/template/policy-document';
 import { TEMPLATE_METADATA_KEY } from '../core/template/template-metadata';
 import { CfnResource, TemplateText } from '../core/template/template-text';
@@ -514,17 +515,25 @@ export class CheckModel {
   }
 
   /**
-   * A value for messages: a role's or resource's name instead of a placeholder that refers to it
-   * (`${GetAtt:AppRole.Arn}` → `the ARN of AppRole (Stack/App/Role)`).
+   * A value for messages and reports, with its deploy-time values in words: a role's or
+   * resource's name instead of a placeholder that refers to it (`${GetAtt:AppRole.Arn}` →
+   * `role app (Stack/App/Role)`, `${GetAtt:Bucket.Arn}/*` → `{the ARN of Bucket (Stack/Bucket/Resource)}/*`,
+   * `arn:${Ref:AWS::Partition}:...` → `arn:{partition}:...`). Literal text is returned as it is.
    */
   public describe(text: string, stackName: string): string {
-    const id = referencedId(text);
-    if (id === undefined) return text;
-    const role = this.roleById(stackName, id);
+    return describeDeployTimeText(text, (reference) => this.describeReference(reference, stackName));
+  }
+
+  /** A reference to a resource (or parameter) of a stack in words. */
+  private describeReference(reference: TemplateReference, stackName: string): string {
+    const { logicalId, attribute } = reference;
+    const role = attribute === undefined || attribute === 'Arn' ? this.roleById(stackName, logicalId) : undefined;
     if (role) return `role ${describeRole(role)}`;
     const stack = this.findStack(stackName);
-    const path = stack && constructPathOf(stack, id);
-    return `${/^\$\{GetAtt:/.test(text) ? 'the ARN of ' : ''}${id}${path !== undefined ? ` (${path})` : ''}`;
+    if (stack && attribute === undefined && stack.resources[logicalId] === undefined) return `parameter ${logicalId}`;
+    const path = stack && constructPathOf(stack, logicalId);
+    const what = attribute === undefined ? '' : attribute === 'Arn' ? 'the ARN of ' : `the ${attribute} of `;
+    return `${what}${logicalId}${path !== undefined ? ` (${path})` : ''}`;
   }
 
   private place(stack: StackModel, logicalId: string): Place & { logicalId: string } {

@@ -179,20 +179,66 @@ export const CREATOR_ADMIN_WARNING = 'cdk-eks-identity:creatorAdmin';
 export const CREATOR_ADMIN_FIX = 'set bootstrapClusterCreatorAdminPermissions (BootstrapClusterCreatorAdminPermissions) to false and grant cluster admin '
   + 'with access entries (changing it replaces the cluster: decide before creating it)';
 
+/** Who the principal that creates a cluster is when CloudFormation creates it. */
+const CREATOR_WITH_CLOUDFORMATION = 'with CloudFormation, the stack\'s execution role';
+
+/** The principal that creates a cluster, in words (without article). */
+const CREATOR = `principal that creates the cluster (${CREATOR_WITH_CLOUDFORMATION})`;
+
+/** The principal that gets the cluster creator's admin, in words. */
+export const CREATOR_ADMIN_PRINCIPAL = `the ${CREATOR}`;
+
+/** A cluster's `BootstrapClusterCreatorAdminPermissions` in words (undefined: not set). */
+function creatorAdminSetting(setting: boolean | undefined): string {
+  return setting === undefined ? 'BootstrapClusterCreatorAdminPermissions is not set; EKS defaults it to true'
+    : `BootstrapClusterCreatorAdminPermissions is ${setting}`;
+}
+
+/** The access entry EKS makes for the principal that creates a cluster, for a report. */
+export interface CreatorAdminEntry {
+  /** Who gets it (`CREATOR_ADMIN_PRINCIPAL`). */
+  readonly principal: string;
+  /** The access policy it holds, at cluster scope. */
+  readonly policyName: string;
+  /** Why it is there and why no template shows it. */
+  readonly note: string;
+}
+
+/**
+ * The access entry a cluster's `BootstrapClusterCreatorAdminPermissions` gives the principal that
+ * creates it (EKS and aws-eks-v2's `Cluster` default the setting to true); undefined when it is
+ * false.
+ *
+ * @param setting the setting; undefined when not set
+ */
+export function creatorAdminEntry(setting: boolean | undefined): CreatorAdminEntry | undefined {
+  if (setting === false) return undefined;
+  return {
+    principal: CREATOR_ADMIN_PRINCIPAL,
+    policyName: CLUSTER_ADMIN_POLICY_NAME,
+    note: `implicit: EKS makes it when it creates the cluster, and it appears in no template (${creatorAdminSetting(setting)})`,
+  };
+}
+
+/** One sentence for a cluster whose `BootstrapClusterCreatorAdminPermissions` is false: the decision the report shows. */
+export const CREATOR_ADMIN_OFF = `The ${CREATOR} gets no access entry (${creatorAdminSetting(false)}): `
+  + 'the cluster\'s admins are the access entries of its templates.';
+
 /**
  * Why a cluster's `BootstrapClusterCreatorAdminPermissions` deserves a decision: unless it is
  * false, EKS gives the principal that creates the cluster (with CloudFormation, the stack's
- * execution role) a cluster-admin access entry that appears in no template and in no report; EKS
- * (and aws-eks-v2's `Cluster`) default it to true, and changing it replaces the cluster.
+ * execution role) a cluster-admin access entry that appears in no template (the identity report
+ * shows it, as `creatorAdminEntry` words it); EKS (and aws-eks-v2's `Cluster`) default it to
+ * true, and changing it replaces the cluster.
  *
  * @param cluster the cluster, for the message
  * @param setting the setting; undefined when not set
  */
 export function creatorAdminWarning(cluster: string, setting: boolean | undefined): Problem | undefined {
-  if (setting === false) return undefined;
+  if (!creatorAdminEntry(setting)) return undefined;
   return {
-    problem: `cluster ${cluster} gives the principal that creates it (with CloudFormation, the stack's execution role) a hidden cluster admin: `
-      + `an access entry with AmazonEKSClusterAdminPolicy that appears in no template${setting === undefined ? ' (BootstrapClusterCreatorAdminPermissions is not set; EKS defaults it to true)' : ' (BootstrapClusterCreatorAdminPermissions is true)'}`,
+    problem: `cluster ${cluster} gives the principal that creates it (${CREATOR_WITH_CLOUDFORMATION}) a hidden cluster admin: `
+      + `an access entry with ${CLUSTER_ADMIN_POLICY_NAME} that appears in no template (${creatorAdminSetting(setting)})`,
     fix: CREATOR_ADMIN_FIX,
   };
 }

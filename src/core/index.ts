@@ -5,3 +5,4 @@ export type { AccessScope } from './access-policy';
 export { AuthenticationMode } from './authentication-mode';
 export { IdentityMode, WorkloadPlatform } from './identity-mode';
 export type { IIdentityClusterRef } from './identity-cluster-ref';
+export { TrustScope } from './trust/trust-scope';

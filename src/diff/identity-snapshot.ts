@@ -4,10 +4,11 @@ import { roleMatchKeys } from './role-pairs';
 import { RoleSnapshot, roleSnapshot } from './role-snapshot';
 import { CheckInput } from '../checks/check-types';
 import { AccessEntryModel, AssociationModel, CheckModel, RoleModel, roleLabel } from '../checks/template-model';
+import { accessPolicyNameOfArn } from '../core/access-entry-rules';
 import { AccessScopeType } from '../core/access-policy';
 import { isKnown } from '../core/deploy-time';
 import { issuerOfUrlText } from '../core/trust/issuer-keys';
-import { accessPolicyName, principalName } from '../report/permissions';
+import { principalName } from '../report/permissions';
 import { podIdentityVerdict } from '../report/trust-analysis';
 
 /*
@@ -165,7 +166,7 @@ function accessEntrySnapshot(model: CheckModel, matchKeys: MatchKeys, e: AccessE
     ...(e.username !== undefined ? { username: e.username } : {}),
     groups: [...e.groups].sort(),
     policies: new Map(e.accessPolicies.map((p) => {
-      const name = accessPolicyName(p.policyArn);
+      const name = accessPolicyNameOfArn(p.policyArn);
       const scope = p.scopeType === AccessScopeType.NAMESPACE ? AccessScopeType.NAMESPACE : AccessScopeType.CLUSTER;
       return [name, { name, scope, namespaces: scope === AccessScopeType.NAMESPACE ? [...p.namespaces].sort() : [] }];
     })),

@@ -3,10 +3,10 @@ import { CheckModel, IrsaStatement, RoleModel, roleLabel } from '../checks/templ
 import { isKnown } from '../core/deploy-time';
 import { CLUSTER_ARN_TAG, CLUSTER_NAME_TAG, NAMESPACE_TAG, SERVICE_ACCOUNT_TAG } from '../core/pod-identity';
 import { PolicyStatement } from '../core/template/policy-document';
+import { IrsaSubjectGrant, irsaSubjectGrants } from '../core/trust/irsa-scope';
 import { issuersOfProviderArn } from '../core/trust/issuer-keys';
 import { accountOfPrincipal, AwsPrincipalGrant, KeyMatch, MatchKind, PodIdentityGrant, PodIdentityScope } from '../core/trust/trust-semantics';
 import { roleId, roleReport } from '../report/permissions';
-import { audienceCheck, irsaSubjectGrants, SubjectGrant } from '../report/trust-analysis';
 
 /*
  * One IAM role of an assembly as the diff compares it: who its trust lets in (IRSA subjects and
@@ -17,7 +17,8 @@ import { audienceCheck, irsaSubjectGrants, SubjectGrant } from '../report/trust-
 
 /** One subject an IRSA trust lets in, with the audience condition of its statement. */
 export interface SubjectTrust {
-  readonly grant: SubjectGrant;
+  /** The subject (or pattern) and how tightly it is held, as the core classifies it. */
+  readonly grant: IrsaSubjectGrant;
   readonly audience: KeyMatch;
   /** The audience condition in words, e.g. `audience sts.amazonaws.com` or `no audience condition`. */
   readonly audienceText: string;
@@ -95,10 +96,6 @@ function irsaTarget(model: CheckModel, irsa: IrsaStatement, role: RoleModel): { 
   return { target: `provider:${role.stackName}:${irsa.providerArn}`, targetLabel: `OIDC provider ${irsa.providerLabel}` };
 }
 
-function audienceText(audience: KeyMatch): string {
-  return audienceCheck(audience).suffix.replace(/^, /, '').replace(/^ \+ audience$/, 'audience sts.amazonaws.com');
-}
-
 function irsaTrusts(model: CheckModel, role: RoleModel): Map<string, IrsaTrust> {
   const trusts = new Map<string, IrsaTrust>();
   for (const irsa of model.irsaStatements(role)) {
@@ -106,7 +103,7 @@ function irsaTrusts(model: CheckModel, role: RoleModel): Map<string, IrsaTrust> 
     const trust = trusts.get(target) ?? { target, targetLabel, subjects: [] };
     trusts.set(target, trust);
     for (const grant of irsaSubjectGrants(irsa.grant)) {
-      trust.subjects.push({ grant, audience: irsa.grant.audience, audienceText: audienceText(irsa.grant.audience) });
+      trust.subjects.push({ grant, audience: irsa.grant.audience, audienceText: grant.audience.description });
     }
   }
   return trusts;

@@ -1,17 +1,23 @@
 import { groupBindings, KubernetesObjectIndex } from './group-bindings';
 import { accessPolicyName, externalRoleReport, principalName, roleId, roleReport } from './permissions';
 import {
-  AccessEntryReport, ClusterReport, IdentityReportDocument, RoleReport, ServiceAccountBinding, TrustScope,
+  AccessEntryReport, ClusterReport, CreatorAdmin, IdentityReportDocument, RoleReport, ServiceAccountBinding,
 } from './report-types';
-import { irsaSubjectGrants, issuerOfProviderArn, podIdentityVerdict } from './trust-analysis';
+import { podIdentityVerdict } from './trust-analysis';
 import { CheckFinding, CheckInput } from '../checks/check-types';
 import {
   AssociationModel, CheckModel, ClusterModel, IrsaStatement, RoleModel, roleLabel, ServiceAccountModel,
 } from '../checks/template-model';
 import { AccessScopeType } from '../core/access-policy';
+import { isKnown } from '../core/deploy-time';
 import { IdentityMode } from '../core/identity-mode';
 import { serviceAccountSubject } from '../core/irsa';
-import { wildcardMatch, wildcardMatcher } from '../core/template/policy-document';
+import { parseTemplateReference } from '../core/template/deploy-time-words';
+import { wildcardMatcher } from '../core/template/policy-document';
+import { IrsaSubjectGrant, irsaSubjectGrants } from '../core/trust/irsa-scope';
+import { issuerOfUrlText, issuersOfProviderArn } from '../core/trust/issuer-keys';
+import { TrustScope } from '../core/trust/trust-scope';
+import { keyAllows } from '../core/trust/trust-semantics';
 
 /*
  * The identity graph of a set of templates: per cluster, which service account can assume which
@@ -50,8 +56,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 class IdentityGraphBuilder {
   private readonly clusters = new Map<string, ClusterBuilder>();
-  /** IRSA bindings by role id, to tell which annotations a trust covers. */
-  private readonly irsaBindingsByRole = new Map<string, ServiceAccountBinding[]>();
 
   constructor(private readonly inputs: CheckInput[], private readonly model: CheckModel, private readonly findings: CheckFinding[]) {}
 
@@ -107,6 +111,8 @@ class IdentityGraphBuilder {
         stackName: c.stackName,
         logicalId: c.logicalId,
         ...(c.authenticationMode !== undefined ? { authenticationMode: c.authenticationMode } : {}),
+        creatorAdmin: c.bootstrapCreatorAdmin === undefined ? CreatorAdmin.GRANTED_BY_DEFAULT
+          : c.bootstrapCreatorAdmin ? CreatorAdmin.GRANTED : CreatorAdmin.NOT_GRANTED,
       }, c);
     }
   }
@@ -114,13 +120,13 @@ class IdentityGraphBuilder {
   /** The id of the cluster a cluster key used in a stack means. */
   private clusterIdFor(key: string, stackName: string): string {
     const known = this.model.clusterOfKey(key, stackName);
-    return known ? `${known.stackName}/${known.logicalId}` : `name:${key}`;
+    return known ? `${known.stackName}/${known.logicalId}` : `name:${this.model.describe(key, stackName)}`;
   }
 
   /** The cluster of a cluster key used in a stack; a cluster made elsewhere is added on first use. */
   private clusterFor(key: string, stackName: string): ClusterBuilder {
     const id = this.clusterIdFor(key, stackName);
-    return this.clusters.get(id) ?? this.add(id, { id, name: key, inTemplates: false });
+    return this.clusters.get(id) ?? this.add(id, { id, name: this.model.describe(key, stackName), inTemplates: false });
   }
 
   /** The cluster an IRSA grant's OIDC provider belongs to. */
@@ -128,13 +134,17 @@ class IdentityGraphBuilder {
     if (irsa.provider?.clusterKey !== undefined) return this.clusterFor(irsa.provider.clusterKey, irsa.provider.stackName);
     const imported = this.model.importedClusterOfProvider(irsa.providerArn, role.stackName);
     if (imported) return this.clusterFor(imported.key, imported.stackName);
-    const issuer = issuerOfProviderArn(irsa.providerArn) ?? irsa.provider?.url.replace(/^https:\/\//, '') ?? irsa.providerArn;
-    const id = `oidc:${issuer}`;
-    return this.clusters.get(id) ?? this.add(id, { id, name: `OIDC issuer ${issuer}`, inTemplates: false });
+    // A cluster made elsewhere, known by the issuer its provider ARN (or the provider's URL) names, else by the provider.
+    const url = irsa.provider?.url;
+    const issuer = isKnown(irsa.providerArn) ? issuersOfProviderArn(irsa.providerArn)[0]
+      : url !== undefined && isKnown(url) ? issuerOfUrlText(url) : undefined;
+    const id = issuer !== undefined ? `oidc:${issuer}` : `oidc:${role.stackName}/${irsa.providerLabel}`;
+    const name = issuer !== undefined ? `OIDC issuer ${issuer}` : `the issuer of OIDC provider ${irsa.providerLabel}`;
+    return this.clusters.get(id) ?? this.add(id, { id, name, inTemplates: false });
   }
 
-  private addRole(cluster: ClusterBuilder, role: RoleModel | undefined, arn: string): RoleReport {
-    const report = role ? roleReport(this.model, role) : externalRoleReport(arn);
+  private addRole(cluster: ClusterBuilder, role: RoleModel | undefined, arn: string, stackName: string): RoleReport {
+    const report = role ? roleReport(this.model, role) : externalRoleReport(this.model, arn, stackName);
     if (!cluster.roles.has(report.id)) cluster.roles.set(report.id, report);
     return report;
   }
@@ -177,9 +187,9 @@ class IdentityGraphBuilder {
     for (const a of this.model.associations) {
       const cluster = this.clusterFor(a.clusterKey, a.stackName);
       const role = this.model.roleByArn(a.roleArn, a.stackName);
-      const roleReportOf = this.addRole(cluster, role, a.roleArn);
+      const roleReportOf = this.addRole(cluster, role, a.roleArn, a.stackName);
       const target = a.targetRoleArn === undefined ? undefined
-        : this.addRole(cluster, this.model.roleByArn(a.targetRoleArn, a.stackName), a.targetRoleArn);
+        : this.addRole(cluster, this.model.roleByArn(a.targetRoleArn, a.stackName), a.targetRoleArn, a.stackName);
       const verdict = role ? podIdentityVerdict(this.model, role, a)
         : { admitted: true, scope: TrustScope.UNKNOWN, description: 'role not in the templates: trust unknown' };
       const notes: string[] = [];
@@ -188,8 +198,8 @@ class IdentityGraphBuilder {
       if (a.hasSessionPolicy) notes.push('a session policy further restricts the credentials');
       if (a.addonName) notes.push(`association of EKS add-on ${a.addonName}, which chooses the namespace`);
       cluster.bindings.push({
-        namespace: a.namespace ?? '',
-        serviceAccount: a.serviceAccount,
+        namespace: a.namespace === undefined ? '' : this.model.describe(a.namespace, a.stackName),
+        serviceAccount: this.model.describe(a.serviceAccount, a.stackName),
         mode: IdentityMode.POD_IDENTITY,
         roleId: roleReportOf.id,
         roleName: roleReportOf.name,
@@ -212,32 +222,31 @@ class IdentityGraphBuilder {
     for (const role of this.model.roles) {
       for (const irsa of this.model.irsaStatements(role)) {
         const cluster = this.clusterOfIrsa(irsa, role);
-        const report = this.addRole(cluster, role, roleId(role));
+        const report = this.addRole(cluster, role, roleId(role), role.stackName);
         for (const grant of irsaSubjectGrants(irsa.grant)) {
-          const binding: ServiceAccountBinding = {
-            namespace: grant.namespace,
-            serviceAccount: grant.serviceAccount,
+          cluster.bindings.push({
+            namespace: this.model.describe(grant.namespace, role.stackName),
+            serviceAccount: this.model.describe(grant.serviceAccount, role.stackName),
             mode: IdentityMode.IRSA,
             roleId: report.id,
             roleName: report.name,
             scope: grant.scope,
-            scopeDescription: grant.description,
-            ...(grant.subject !== '*' ? { subject: grant.subject } : {}),
-            audienceRestricted: grant.audienceRestricted,
+            scopeDescription: grant.scopeDescription,
+            ...(grant.subject !== '*' ? { subject: this.model.describe(grant.subject, role.stackName) } : {}),
+            audienceRestricted: grant.audience.pinned,
             sessionTagsDisabled: false,
             sessionPolicy: false,
             stackName: role.stackName,
             logicalId: role.logicalId,
-            notes: this.irsaNotes(cluster, role, grant.scope, grant.namespace, grant.serviceAccount, grant.subject),
-          };
-          cluster.bindings.push(binding);
-          push(this.irsaBindingsByRole, report.id, binding);
+            notes: this.irsaNotes(cluster, role, grant),
+          });
         }
       }
     }
   }
 
-  private irsaNotes(cluster: ClusterBuilder, role: RoleModel, scope: TrustScope, namespace: string, name: string, subject: string): string[] {
+  private irsaNotes(cluster: ClusterBuilder, role: RoleModel, grant: IrsaSubjectGrant): string[] {
+    const { namespace, serviceAccount: name, subject, scope } = grant;
     const notes: string[] = [];
     if (scope === TrustScope.EXACT_SUBJECT) {
       const objects = cluster.serviceAccounts.get(`${namespace}/${name}`) ?? [];
@@ -257,12 +266,12 @@ class IdentityGraphBuilder {
       const association = this.associationFor(cluster, namespace, name);
       if (association) notes.push(`pod identity association ${association.logicalId} exists for it too: pods get the pod identity credentials`);
     } else if (scope !== TrustScope.NOT_TRUSTED && scope !== TrustScope.UNKNOWN) {
-      // A pattern within one namespace can only match that namespace's service accounts (and, since
-      // `*` also matches `:`, those of a namespace named `<namespace>:...`, which Kubernetes rejects).
+      // A pattern within one namespace can only match that namespace's service accounts (Kubernetes
+      // rejects a `:` in a namespace name, so `*` in the name part cannot reach another namespace).
       const candidates = scope === TrustScope.NAMESPACE_WILDCARD || scope === TrustScope.NAME_PATTERN
-        ? [...cluster.serviceAccountKeysByNamespace].filter(([ns]) => ns === namespace || ns.startsWith(`${namespace}:`)).flatMap(([, keys]) => keys)
+        ? cluster.serviceAccountKeysByNamespace.get(namespace) ?? []
         : [...cluster.serviceAccounts.keys()];
-      const matches = wildcardMatcher(subject === '*' ? '*' : subject);
+      const matches = wildcardMatcher(subject);
       const names = candidates.filter((key) => { const [ns, sa] = key.split('/'); return matches(serviceAccountSubject(ns, sa)); });
       notes.push(names.length > 0 ? `matches service accounts in the Kubernetes objects: ${names.join(', ')}` : 'matches no service account in the Kubernetes objects');
     }
@@ -293,10 +302,9 @@ class IdentityGraphBuilder {
       // Covered by a trust of this cluster — or of another one: a stack's Kubernetes objects are
       // attributed to its only cluster, which may not be the cluster (made elsewhere) they are for.
       const subject = serviceAccountSubject(sa.namespace, sa.name);
-      const covered = role !== undefined && (this.irsaBindingsByRole.get(roleId(role)) ?? [])
-        .some((b) => b.scope !== TrustScope.NOT_TRUSTED && wildcardMatch(b.subject ?? '*', subject));
+      const covered = role !== undefined && this.model.irsaStatements(role).some((s) => keyAllows(s.grant.subject, subject) !== false);
       if (covered) continue;
-      const report = this.addRole(cluster, role, sa.roleArn);
+      const report = this.addRole(cluster, role, sa.roleArn, sa.stackName);
       cluster.bindings.push({
         namespace: sa.namespace,
         serviceAccount: sa.name,
@@ -320,15 +328,18 @@ class IdentityGraphBuilder {
   private addAccessEntries(): void {
     for (const e of this.model.accessEntries) {
       const cluster = this.clusterFor(e.clusterKey, e.stackName);
+      const reference = parseTemplateReference(e.principalArn);
       cluster.accessEntries.push({
-        principalArn: e.principalArn,
+        ...(isKnown(e.principalArn) ? { principalArn: e.principalArn } : {}),
+        principal: this.model.describe(e.principalArn, e.stackName),
+        ...(reference ? { principalReference: { stackName: e.stackName, ...reference } } : {}),
         principalName: principalName(this.model, e.principalArn, e.stackName),
         type: e.type,
         ...(e.username !== undefined ? { username: e.username } : {}),
         kubernetesGroups: e.groups,
         accessPolicies: e.accessPolicies.map((p) => ({
-          policyName: accessPolicyName(p.policyArn),
-          policyArn: p.policyArn,
+          policyName: accessPolicyName(this.model, p.policyArn, e.stackName),
+          policyArn: this.model.describe(p.policyArn, e.stackName),
           scope: p.scopeType === AccessScopeType.NAMESPACE ? AccessScopeType.NAMESPACE : AccessScopeType.CLUSTER,
           namespaces: p.namespaces,
         })),

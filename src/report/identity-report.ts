@@ -20,11 +20,16 @@ const JSON_FILE = 'identity-report.json';
  * account can assume which IAM role by which mode (IRSA trust statements and `role-arn`
  * annotations; EKS Pod Identity associations, add-on associations and cross-account target roles),
  * how tightly each trust is scoped, what the roles may do, which IAM principals get which access
- * policies, Kubernetes groups and username through access entries, and the findings of the
+ * policies, Kubernetes groups and username through access entries (the principal that creates a
+ * cluster too, whose access entry EKS makes unless `BootstrapClusterCreatorAdminPermissions` is
+ * false, though no template shows it: `ClusterReport.creatorAdmin`), and the findings of the
  * `EksIdentityChecks` rule pack over the same templates.
  *
- * Works on templates made with this library, aws-cdk-lib `aws-eks-v2` or by hand. Deploy-time
- * values appear as `${...}` placeholders (e.g. `${GetAtt:Role.Arn}`). For a large assembly the
+ * Works on templates made with this library, aws-cdk-lib `aws-eks-v2` or by hand. Values only
+ * known at deploy time are described, never printed as tokens: `role testuser (App/TestUser/Resource)`
+ * for the ARN of a role of the templates, `{the ARN of Bucket (App/Bucket/Resource)}/*` inside a
+ * longer value (the JSON keeps literal ARNs as they are, and `AccessEntryReport.principalReference`
+ * names the resource a principal ARN refers to). For a large assembly the
  * Markdown and the diagram count service accounts by namespace and kind of trust (see
  * `IdentityReportOptions.summarizeAbove`); the JSON lists everything.
  *

@@ -28,12 +28,13 @@ export function managedPolicyName(model: CheckModel, arn: string, stackName: str
     const literal = resource.Properties?.ManagedPolicyName;
     return typeof literal === 'string' ? literal : id;
   }
-  return arn;
+  return model.describe(arn, stackName);
 }
 
-/** The name of an EKS access policy ARN (`arn:...:cluster-access-policy/Name`). */
-export function accessPolicyName(arn: string): string {
-  return accessPolicyNameOfArn(arn);
+/** The name of an EKS access policy ARN (`arn:...:cluster-access-policy/Name`); the ARN in words when it names none. */
+export function accessPolicyName(model: CheckModel, arn: string, stackName: string): string {
+  const name = accessPolicyNameOfArn(arn);
+  return isKnown(name) ? name : model.describe(arn, stackName);
 }
 
 /** A principal ARN for reading: `role <name>` for a role of the templates or an ARN, else the ARN. */
@@ -45,23 +46,36 @@ export function principalName(model: CheckModel, arn: string, stackName: string)
   return model.describe(arn, stackName);
 }
 
-/** The statements of a document with `Resource`/`NotResource`, in the order `parsePolicyDocument` keeps them. */
-function documentStatements(document: PolicyDocument, source: string): PermissionReport[] {
+/** Values a condition compares with, in words: `a or b`; more than `max` as `a or b or c (+N more)`. */
+function conditionValues(values: string[], max = Infinity): string {
+  return values.length <= max ? values.join(' or ') : `${values.slice(0, max).join(' or ')} (+${thousands(values.length - max)} more)`;
+}
+
+/**
+ * The statements of a document with `Resource`/`NotResource`, in the order `parsePolicyDocument`
+ * keeps them; deploy-time values in words. A condition reads `<operator> <key> = <value> or
+ * <value>`; the summary ends with `when <condition> and <condition>`.
+ */
+function documentStatements(model: CheckModel, document: PolicyDocument, source: string, stackName: string): PermissionReport[] {
+  const words = (text: string) => model.describe(text, stackName);
   return document.statements.map((statement): PermissionReport => {
     const notResource = statement.notResource;
-    const resources = statement.resources;
-    const conditional = statement.conditions.length > 0;
+    const resources = statement.resources.map(words);
+    const conditions = statement.conditions.map((c) => ({ condition: `${c.operator} ${words(c.key)}`, values: c.values.map(words) }));
     const actions = statement.notAction ? `all actions except ${shortList(statement.actions)}` : shortList(statement.actions);
     const on = resources.length === 0 ? '' : notResource ? ` on all resources except ${shortList(resources, 3)}` : ` on ${shortList(resources, 3)}`;
+    const when = statement.opaqueConditions ? ' when conditions only known at deploy time hold'
+      : conditions.length > 0 ? ` when ${conditions.map((c) => `${c.condition} = ${conditionValues(c.values, 3)}`).join(' and ')}` : '';
     return {
       effect: statement.effect,
       actions: statement.actions,
       notAction: statement.notAction,
       resources,
       notResource,
-      conditional,
+      conditional: conditions.length > 0 || statement.opaqueConditions,
+      conditions: statement.opaqueConditions ? ['conditions only known at deploy time'] : conditions.map((c) => `${c.condition} = ${conditionValues(c.values)}`),
       source,
-      summary: `${statement.effect} ${actions}${on}${conditional ? ' (with conditions)' : ''}`,
+      summary: `${statement.effect} ${actions}${on}${when}`,
     };
   });
 }
@@ -78,9 +92,9 @@ export function roleReport(model: CheckModel, role: RoleModel): RoleReport {
     ...(role.constructPath !== undefined ? { constructPath: role.constructPath } : {}),
     managedPolicies: managedNames,
     statements: [
-      ...role.inlinePolicies.flatMap((d) => documentStatements(d, 'inline')),
+      ...role.inlinePolicies.flatMap((d) => documentStatements(model, d, 'inline', role.stackName)),
       ...role.managedPolicyDocuments.flatMap((d, i) =>
-        documentStatements(d, customerManagedName(model, role, i))),
+        documentStatements(model, d, customerManagedName(model, role, i), role.stackName)),
     ],
   };
 }
@@ -91,9 +105,11 @@ function customerManagedName(model: CheckModel, role: RoleModel, index: number):
   return id === undefined ? 'managed policy' : managedPolicyName(model, `\${Ref:${id}}`, role.stackName);
 }
 
-/** The report of a role that is not in the templates, known by its ARN. */
-export function externalRoleReport(arn: string): RoleReport {
-  return { id: arn, name: roleNameOfArn(arn) ?? arn, inTemplates: false, managedPolicies: [], statements: [] };
+/** The report of a role that is not in the templates, known by its ARN (as written in a stack). */
+export function externalRoleReport(model: CheckModel, arn: string, stackName: string): RoleReport {
+  const described = model.describe(arn, stackName);
+  const name = roleNameOfArn(arn);
+  return { id: described, name: isKnown(name) ? name : described, inTemplates: false, managedPolicies: [], statements: [] };
 }
 
 /** `<stack>/<logicalId>`. */

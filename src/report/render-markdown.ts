@@ -1,13 +1,14 @@
 import { shortList } from './permissions';
 import { renderMermaid } from './render-mermaid';
-import { accessPolicyText, modeName, serviceAccountLabel } from './render-words';
+import { accessPolicyText, creatorAdminEntryOf, modeName, serviceAccountLabel } from './render-words';
 import {
-  count, isExactlyScoped, isSummarized, namespaceSummaries, permissionGroups, rolesById, thousands,
+  count, isExactlyScoped, isSummarized, managedPolicyLines, namespaceSummaries, permissionGroups, rolesById, statementLines, statementsKey, thousands,
 } from './report-summary';
 import {
-  AccessEntryReport, ClusterReport, IdentityReportDocument, RoleReport, ServiceAccountBinding,
+  AccessEntryReport, ClusterReport, CreatorAdmin, IdentityReportDocument, RoleReport, ServiceAccountBinding,
 } from './report-types';
 import { CheckFinding, CheckLevel } from '../checks/check-types';
+import { CREATOR_ADMIN_OFF } from '../core/access-entry-rules';
 import { IdentityMode } from '../core/identity-mode';
 
 /*
@@ -56,11 +57,75 @@ function permissionsText(role: RoleReport | undefined): string {
   return parts.length > 0 ? parts.join(', ') : 'none';
 }
 
-function roleSection(role: RoleReport): string[] {
+/** A cluster for reading: its name, and its stack when it is in the templates. */
+function clusterLabel(cluster: ClusterReport): string {
+  return `cluster ${code(cluster.name)}${cluster.inTemplates ? ` (stack ${code(cluster.stackName!)})` : ''}`;
+}
+
+/** Where statements were listed: the role they were listed under, in its cluster. */
+interface ListedUnder {
+  readonly role: RoleReport;
+  readonly cluster: ClusterReport;
+}
+
+/**
+ * The statements listed so far in a document. Each set of statements (`statementsKey`) is listed
+ * once, at the first role that has it; a later role with the same statements, in any cluster,
+ * refers back to it ("same 19 statements as role X (above)"). A role that shares at least half of
+ * its statements (and two or more) with a role listed before lists only the others. Lookups are
+ * by statement, so a document costs time linear in its statements.
+ */
+class ListedStatements {
+  private readonly sets = new Map<string, ListedUnder>();
+  /** Where each statement (by its JSON) was first listed. */
+  private readonly statements = new Map<string, ListedUnder>();
+
+  /** The lines for a role's statements (`lines`, one per statement), or a reference to where they were listed. */
+  public lines(role: RoleReport, cluster: ClusterReport, lines: string[]): string[] {
+    if (role.statements.length === 0) return [];
+    const key = statementsKey(role);
+    const total = count(role.statements.length, 'statement');
+    const same = this.sets.get(key);
+    if (same) {
+      return [same.role.id === role.id ? `its ${total} are listed ${listedWhere(same, cluster)}` : `same ${total} as role ${code(same.role.name)} (${listedWhere(same, cluster)})`];
+    }
+    const here: ListedUnder = { role, cluster };
+    this.sets.set(key, here);
+    const keys = role.statements.map((statement) => JSON.stringify(statement));
+    const shared = this.mostShared(keys);
+    keys.forEach((k) => { if (!this.statements.has(k)) this.statements.set(k, here); });
+    if (!shared || shared.count < 2 || shared.count * 2 < keys.length) return lines;
+    const others = lines.filter((_line, i) => this.statements.get(keys[i]) !== shared.under);
+    return [
+      `${thousands(shared.count)} of its ${total} are the same as role ${code(shared.under.role.name)}'s (${listedWhere(shared.under, cluster)}); the other ${thousands(others.length)}:`,
+      ...others,
+    ];
+  }
+
+  /** The role listed before whose statements a role shares most of, and how many. */
+  private mostShared(keys: string[]): { under: ListedUnder; count: number } | undefined {
+    const counts = new Map<ListedUnder, number>();
+    for (const k of keys) {
+      const under = this.statements.get(k);
+      if (under) counts.set(under, (counts.get(under) ?? 0) + 1);
+    }
+    let best: { under: ListedUnder; count: number } | undefined;
+    for (const [under, n] of counts) if (!best || n > best.count) best = { under, count: n };
+    return best;
+  }
+}
+
+/** Where statements were listed, seen from a cluster's section: `above`, or `under cluster X (stack S)`. */
+function listedWhere(listed: ListedUnder, cluster: ClusterReport): string {
+  return listed.cluster === cluster ? 'above' : `under ${clusterLabel(listed.cluster)}`;
+}
+
+function roleSection(role: RoleReport, cluster: ClusterReport, listed: ListedStatements): string[] {
   const where = role.inTemplates ? ` (${code(`${role.stackName}/${role.logicalId}`)})` : ' (not in the templates: permissions unknown)';
   const out = [`- **${code(role.name)}**${where}`];
   if (role.managedPolicies.length > 0) out.push(`  - managed policies: ${role.managedPolicies.map(code).join(', ')}`);
-  for (const s of role.statements) out.push(`  - ${s.source === 'inline' ? '' : `${code(s.source)}: `}${s.summary}`);
+  const statements = role.statements.map((s) => `${s.source === 'inline' ? '' : `${code(s.source)}: `}${s.summary}`);
+  out.push(...listed.lines(role, cluster, statements).map((line) => `  - ${line}`));
   if (role.inTemplates && role.managedPolicies.length === 0 && role.statements.length === 0) out.push('  - no permissions');
   return out;
 }
@@ -119,13 +184,17 @@ function summarizedServiceAccounts(cluster: ClusterReport): string[] {
   return out;
 }
 
-function summarizedRoles(cluster: ClusterReport): string[] {
+function summarizedRoles(cluster: ClusterReport, listed: ListedStatements): string[] {
   const groups = permissionGroups(cluster.roles);
   const out: string[] = [`${count(cluster.roles.length, 'role')} in ${count(groups.length, 'group')} with the same permissions:`, ''];
   for (const group of groups.slice(0, MAX_ROWS)) {
     const examples = shortList(group.roles.map((r) => code(r.name)), MAX_EXAMPLES);
+    const role = group.roles[0];
+    const lines = role.inTemplates
+      ? [...managedPolicyLines(role), ...listed.lines(role, cluster, statementLines(role))]
+      : group.lines;
     out.push(`- **${count(group.roles.length, 'role')}** (${examples})`);
-    out.push(...(group.lines.length > 0 ? group.lines.map((line) => `  - ${line}`) : ['  - no permissions']));
+    out.push(...(lines.length > 0 ? lines.map((line) => `  - ${line}`) : ['  - no permissions']));
   }
   out.push(...more(MAX_ROWS, groups.length, 'group'));
   return out;
@@ -140,13 +209,21 @@ function accessEntryColumns(e: AccessEntryReport): string[] {
   ];
 }
 
+/** The principal of an access entry: its name with its literal ARN, or what its ARN refers to (`role testuser (App/TestUser/Resource)`). */
+function principalText(e: AccessEntryReport): string {
+  return e.principal.startsWith(e.principalName) ? e.principal : `${e.principalName} (${code(e.principal)})`;
+}
+
+/** The row of the access entry EKS makes for the principal that creates the cluster (none when it makes none). */
+function creatorAdminRows(cluster: ClusterReport): string[][] {
+  const creator = creatorAdminEntryOf(cluster);
+  return creator ? [[`${creator.principal} — ${creator.note}`, 'STANDARD', '', '', `${creator.policyName} (cluster)`]] : [];
+}
+
 function accessEntryRows(cluster: ClusterReport, summarizeAbove: number): string[] {
   const header = ['Principal', 'Type', 'Username', 'Kubernetes groups', 'Access policies'];
   if (cluster.accessEntries.length <= summarizeAbove) {
-    return table(header, cluster.accessEntries.map((e) => [
-      `${e.principalName}${e.principalName.endsWith(e.principalArn) ? '' : ` (${code(e.principalArn)})`}`,
-      ...accessEntryColumns(e),
-    ]));
+    return table(header, [...creatorAdminRows(cluster), ...cluster.accessEntries.map((e) => [principalText(e), ...accessEntryColumns(e)])]);
   }
   const groups = new Map<string, { columns: string[]; principals: string[] }>();
   for (const e of cluster.accessEntries) {
@@ -160,10 +237,10 @@ function accessEntryRows(cluster: ClusterReport, summarizeAbove: number): string
   return [
     `${count(cluster.accessEntries.length, 'access entry', 'access entries')}, grouped by what they grant:`,
     '',
-    ...table(['Principals', ...header.slice(1)], rows.slice(0, MAX_ROWS).map((g) => [
+    ...table(['Principals', ...header.slice(1)], [...creatorAdminRows(cluster), ...rows.slice(0, MAX_ROWS).map((g) => [
       `${count(g.principals.length, 'principal')}: ${shortList(g.principals, MAX_EXAMPLES)}`,
       ...g.columns,
-    ])),
+    ])]),
     ...more(MAX_ROWS, rows.length, 'group'),
   ];
 }
@@ -195,11 +272,12 @@ function bindingCounts(cluster: ClusterReport): string {
     + `(${thousands(irsa)} IRSA, ${thousands(cluster.serviceAccounts.length - irsa)} Pod Identity)`;
 }
 
-function clusterSection(cluster: ClusterReport, summarizeAbove: number): string[] {
+function clusterSection(cluster: ClusterReport, summarizeAbove: number, listed: ListedStatements): string[] {
   const summarized = isSummarized(cluster, summarizeAbove);
   const out: string[] = [`## Cluster ${code(cluster.name)}${cluster.inTemplates ? ` (stack ${code(cluster.stackName!)})` : ' (made elsewhere)'}`, ''];
   if (cluster.inTemplates) {
-    out.push(`Defined in stack ${code(cluster.stackName!)} as ${code(cluster.logicalId!)}; authentication mode ${code(cluster.authenticationMode ?? 'CONFIG_MAP (CloudFormation default)')}.`);
+    out.push(`Defined in stack ${code(cluster.stackName!)} as ${code(cluster.logicalId!)}; authentication mode ${code(cluster.authenticationMode ?? 'CONFIG_MAP (CloudFormation default)')}.`
+      + (cluster.creatorAdmin === CreatorAdmin.NOT_GRANTED ? ` ${CREATOR_ADMIN_OFF}` : ''));
   } else if (cluster.id.startsWith('oidc:')) {
     out.push('Not defined in these templates: known only by the OIDC issuer that IRSA trust statements name.');
   } else {
@@ -229,12 +307,12 @@ function clusterSection(cluster: ClusterReport, summarizeAbove: number): string[
   }
   if (cluster.roles.length > 0) {
     out.push('', '### Role permissions', '');
-    if (cluster.roles.length > summarizeAbove) out.push(...summarizedRoles(cluster));
-    else for (const role of cluster.roles) out.push(...roleSection(role));
+    if (cluster.roles.length > summarizeAbove) out.push(...summarizedRoles(cluster, listed));
+    else for (const role of cluster.roles) out.push(...roleSection(role, cluster, listed));
   }
 
   out.push('', '### Access entries', '');
-  if (cluster.accessEntries.length === 0) {
+  if (cluster.accessEntries.length === 0 && creatorAdminEntryOf(cluster) === undefined) {
     out.push('No access entries in the templates.');
   } else {
     out.push(...accessEntryRows(cluster, summarizeAbove));
@@ -303,7 +381,8 @@ export function renderMarkdown(document: IdentityReportDocument, summarizeAbove:
     '',
   ];
   if (document.clusters.some((c) => hasSummary(c, summarizeAbove))) out.push(...summaryTable(document));
-  for (const cluster of document.clusters) out.push(...clusterSection(cluster, summarizeAbove));
+  const listed = new ListedStatements();
+  for (const cluster of document.clusters) out.push(...clusterSection(cluster, summarizeAbove, listed));
   if (document.otherFindings.length > 0) out.push('## Other findings', '', ...findingLines(document.otherFindings, summarizeAbove), '');
   return out.join('\n');
 }

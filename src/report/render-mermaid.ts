@@ -1,10 +1,11 @@
 import { shortList } from './permissions';
-import { accessPolicyText, modeName } from './render-words';
+import { accessPolicyText, creatorAdminEntryOf, modeName } from './render-words';
 import {
-  count, NamespaceSummary, namespaceSummaries, permissionGroups, rolesById, scopeKind, thousands,
+  count, NamespaceSummary, namespaceSummaries, permissionGroups, permissionsKey, rolesById, scopeKind, thousands,
 } from './report-summary';
-import { AccessEntryReport, ClusterReport, RoleReport, ServiceAccountBinding, TrustScope } from './report-types';
+import { AccessEntryReport, ClusterReport, RoleReport, ServiceAccountBinding } from './report-types';
 import { AccessScopeType } from '../core/access-policy';
+import { TrustScope } from '../core/trust/trust-scope';
 
 /*
  * The report as a Mermaid flowchart:
@@ -127,6 +128,14 @@ class ClusterDrawing {
 
   // -- access entries ---------------------------------------------------------------------------
 
+  /** The principal that creates the cluster, when EKS gives it an access entry no template shows: a dashed edge. */
+  public creatorAdmin(): void {
+    const creator = creatorAdminEntryOf(this.cluster);
+    if (!creator) return;
+    const node = this.chart.node(`creator|${this.cluster.id}`, 'p', (i) => `${i}[${lines(creator.principal, creator.note)}]`);
+    this.chart.edge(node, this.clusterNode, lines(`${creator.policyName} (cluster)`), true);
+  }
+
   /** Edge labels of an access entry: namespaced policies per namespace, the rest towards the cluster. */
   private accessParts(entry: AccessEntryReport): { namespaced: AccessEntryReport['accessPolicies']; toCluster: string[] } {
     const namespaced = entry.accessPolicies.filter((a) => a.scope === AccessScopeType.NAMESPACE);
@@ -141,7 +150,8 @@ class ClusterDrawing {
 
   public accessEntries(): void {
     for (const entry of this.cluster.accessEntries) {
-      const principalKey = entry.principalArn.includes('${') ? `${entry.stackName}|${entry.principalArn}` : entry.principalArn;
+      // A literal ARN is the same principal in every stack; a deploy-time one is a stack's own.
+      const principalKey = entry.principalArn ?? `${entry.stackName}|${entry.principal}`;
       const p = this.chart.node(`principal|${principalKey}`, 'p', (i) => `${i}[${lines(`IAM ${entry.principalName}`)}]`);
       const { namespaced, toCluster } = this.accessParts(entry);
       for (const policy of namespaced) {
@@ -196,7 +206,8 @@ class ClusterDrawing {
     if (known) return known;
     const id = this.chart.node(key, 'r', (i) => `${i}[${lines(`IAM role ${role?.name ?? roleId}`, ...(role && !role.inTemplates ? ['(not in the templates)'] : []))}]`);
     if (role && (role.managedPolicies.length > 0 || role.statements.length > 0)) {
-      const permissions = this.chart.node(`perm|${roleId}`, 'perm', (i) => `${i}[${lines(...permissionNodeLines(role))}]`);
+      // One node per set of permissions: roles that may do the same share it.
+      const permissions = this.chart.node(`perm|${permissionsKey(role)}`, 'perm', (i) => `${i}[${lines(...permissionNodeLines(role))}]`);
       this.chart.edge(id, permissions);
     }
     return id;
@@ -277,7 +288,7 @@ class ClusterDrawing {
       } else {
         for (const g of groups) {
           const permissionLines = permissionNodeLines(g.roles[0]);
-          const node = this.chart.node(`permset|${this.cluster.id}|${permissionLines.join('\n')}`, 'perm', (i) => `${i}[${lines(...permissionLines)}]`);
+          const node = this.chart.node(`permset|${this.cluster.id}|${permissionsKey(g.roles[0])}`, 'perm', (i) => `${i}[${lines(...permissionLines)}]`);
           this.chart.edge(rolesNode, node, roles.length > 1 && groups.length > 1 ? lines(count(g.roles.length, 'role')) : undefined);
         }
       }
@@ -298,6 +309,7 @@ export function renderMermaid(clusters: ClusterReport[], summarizeAbove: number)
   const chart = new Flowchart();
   for (const cluster of clusters) {
     const drawing = new ClusterDrawing(chart, cluster);
+    drawing.creatorAdmin();
     if (cluster.accessEntries.length > summarizeAbove) drawing.aggregatedAccessEntries();
     else drawing.accessEntries();
     if (cluster.serviceAccounts.length > summarizeAbove) drawing.aggregatedServiceAccounts();

@@ -1,6 +1,8 @@
-import { AccessEntryReport, ServiceAccountBinding, TrustScope } from './report-types';
+import { AccessEntryReport, ClusterReport, CreatorAdmin, ServiceAccountBinding } from './report-types';
+import { CreatorAdminEntry, creatorAdminEntry } from '../core/access-entry-rules';
 import { AccessScopeType } from '../core/access-policy';
 import { IdentityMode } from '../core/identity-mode';
+import { TrustScope } from '../core/trust/trust-scope';
 
 /* Words the Markdown and the Mermaid renderings share. */
 
@@ -18,4 +20,10 @@ export function serviceAccountLabel(b: ServiceAccountBinding): string {
 
 export function accessPolicyText(p: AccessEntryReport['accessPolicies'][number]): string {
   return p.scope === AccessScopeType.NAMESPACE ? `${p.policyName} (namespace ${p.namespaces.join(', ')})` : `${p.policyName} (cluster)`;
+}
+
+/** The access entry EKS makes for the principal that creates a cluster of the templates (the core's words), when it makes one. */
+export function creatorAdminEntryOf(cluster: ClusterReport): CreatorAdminEntry | undefined {
+  if (cluster.creatorAdmin === undefined || cluster.creatorAdmin === CreatorAdmin.NOT_GRANTED) return undefined;
+  return creatorAdminEntry(cluster.creatorAdmin === CreatorAdmin.GRANTED ? true : undefined);
 }

@@ -1,6 +1,7 @@
 import { modeName } from './render-words';
-import { ClusterReport, RoleReport, ServiceAccountBinding, TrustScope } from './report-types';
+import { ClusterReport, RoleReport, ServiceAccountBinding } from './report-types';
 import { IdentityMode } from '../core/identity-mode';
+import { TrustScope } from '../core/trust/trust-scope';
 
 /*
  * The report of a large cluster in a few lines: service accounts counted by namespace, mode and
@@ -104,24 +105,44 @@ export interface PermissionGroup {
   readonly roles: RoleReport[];
 }
 
+/** A role's statements, one line each, as the report words them (`<managed policy>: ` before those of a customer managed policy). */
+export function statementLines(role: RoleReport): string[] {
+  return role.statements.map((s) => `${s.source === 'inline' ? '' : `${s.source}: `}${s.summary}`);
+}
+
+/** A role's managed policies, one line each, as the report words them. */
+export function managedPolicyLines(role: RoleReport): string[] {
+  return role.managedPolicies.map((name) => `managed policy ${name}`);
+}
+
 /** The lines of what a role may do, as the report words them. */
 export function permissionLines(role: RoleReport): string[] {
   if (!role.inTemplates) return ['unknown (role not in the templates)'];
-  return [
-    ...role.managedPolicies.map((name) => `managed policy ${name}`),
-    ...role.statements.map((s) => `${s.source === 'inline' ? '' : `${s.source}: `}${s.summary}`),
-  ];
+  return [...managedPolicyLines(role), ...statementLines(role)];
 }
 
-/** Roles grouped by identical permissions, the largest group first (then in first-seen order). */
+/**
+ * What identifies a role's statements: every field of each (actions, resources, conditions and
+ * source in full, not their one-line summaries), so that two roles with the same key may do
+ * exactly the same things through their statements.
+ */
+export function statementsKey(role: RoleReport): string {
+  return JSON.stringify(role.statements);
+}
+
+/** What identifies a role's permissions: managed policies and statements (see `statementsKey`). */
+export function permissionsKey(role: RoleReport): string {
+  return role.inTemplates ? `${JSON.stringify(role.managedPolicies)}\n${statementsKey(role)}` : 'unknown';
+}
+
+/** Roles grouped by identical permissions (`permissionsKey`), the largest group first (then in first-seen order). */
 export function permissionGroups(roles: Iterable<RoleReport>): PermissionGroup[] {
   const groups = new Map<string, PermissionGroup>();
   for (const role of roles) {
-    const lines = permissionLines(role);
-    const key = lines.join('\n');
+    const key = permissionsKey(role);
     const group = groups.get(key);
     if (group) group.roles.push(role);
-    else groups.set(key, { lines, roles: [role] });
+    else groups.set(key, { lines: permissionLines(role), roles: [role] });
   }
   return [...groups.values()].sort((a, b) => b.roles.length - a.roles.length);
 }

@@ -1,33 +1,21 @@
 import { CheckFinding, CheckSuppression } from '../checks/check-types';
 import { AccessScopeType } from '../core/access-policy';
 import { IdentityMode } from '../core/identity-mode';
+import { TrustScope } from '../core/trust/trust-scope';
 
 /**
- * How tightly a role's trust is scoped to the service account that uses it.
+ * Whether the principal that creates a cluster gets cluster admin: EKS gives it an access entry
+ * with `AmazonEKSClusterAdminPolicy` that appears in no template unless the cluster's
+ * `AccessConfig.BootstrapClusterCreatorAdminPermissions` is false (with CloudFormation, that
+ * principal is the stack's execution role).
  */
-export enum TrustScope {
-  /** IRSA: one exact `system:serviceaccount:<namespace>:<name>` subject. */
-  EXACT_SUBJECT = 'EXACT_SUBJECT',
-  /** IRSA: a `StringLike` pattern on the name inside one namespace (e.g. `app:job-*`). */
-  NAME_PATTERN = 'NAME_PATTERN',
-  /** IRSA: every service account of one namespace (`system:serviceaccount:<namespace>:*`). */
-  NAMESPACE_WILDCARD = 'NAMESPACE_WILDCARD',
-  /** IRSA: a pattern whose namespace part is a wildcard: service accounts of many namespaces. */
-  ANY_NAMESPACE = 'ANY_NAMESPACE',
-  /** IRSA: no `:sub` condition (or `system:serviceaccount:*:*`): every service account of the cluster. */
-  ANY_SERVICE_ACCOUNT = 'ANY_SERVICE_ACCOUNT',
-  /** Pod identity: scoped to cluster, namespace and service account by session tag conditions. */
-  SESSION_TAGS = 'SESSION_TAGS',
-  /** Pod identity: some of the cluster, namespace and service account tags are not conditioned. */
-  PARTIAL_SESSION_TAGS = 'PARTIAL_SESSION_TAGS',
-  /** Pod identity: no tag conditions: any association in the account may use the role. */
-  ANY_ASSOCIATION = 'ANY_ASSOCIATION',
-  /** Pod identity: the association disables session tags, so the trust cannot be scoped. */
-  SESSION_TAGS_DISABLED = 'SESSION_TAGS_DISABLED',
-  /** The trust does not let this service account in: pods fail to get credentials. */
-  NOT_TRUSTED = 'NOT_TRUSTED',
-  /** The role is not defined in the templates, so its trust is unknown. */
-  UNKNOWN = 'UNKNOWN',
+export enum CreatorAdmin {
+  /** `BootstrapClusterCreatorAdminPermissions` is true: the creator is a cluster admin no template shows. */
+  GRANTED = 'GRANTED',
+  /** `BootstrapClusterCreatorAdminPermissions` is not set: EKS (and aws-eks-v2's `Cluster`) default it to true. */
+  GRANTED_BY_DEFAULT = 'GRANTED_BY_DEFAULT',
+  /** `BootstrapClusterCreatorAdminPermissions` is false: the cluster's admins are the access entries of the templates. */
+  NOT_GRANTED = 'NOT_GRANTED',
 }
 
 /**
@@ -43,7 +31,11 @@ export interface PermissionReport {
   /** Whether `actions` is a `NotAction` list. */
   readonly notAction: boolean;
 
-  /** The resources (or the excluded resources, when `notResource` is true); deploy-time values as `${...}` placeholders. */
+  /**
+   * The resources (or the excluded resources, when `notResource` is true): literal ARNs as
+   * written, values only known at deploy time in words (e.g. `the ARN of Bucket83908E77
+   * (App/Bucket/Resource)`, `{the ARN of Bucket83908E77 (App/Bucket/Resource)}/*`).
+   */
   readonly resources: string[];
 
   /** Whether `resources` is a `NotResource` list. */
@@ -52,10 +44,19 @@ export interface PermissionReport {
   /** Whether the statement has a `Condition`. */
   readonly conditional: boolean;
 
+  /**
+   * The statement's conditions, one per operator and key, e.g. `StringEquals aws:RequestTag/team = a or b`
+   * (deploy-time values in words); empty when it has none.
+   */
+  readonly conditions: string[];
+
   /** Where the statement comes from: `inline`, or the name of a customer managed policy in the templates. */
   readonly source: string;
 
-  /** One line, e.g. `Allow s3:GetObject on arn:aws:s3:::bucket/*`. */
+  /**
+   * One line, e.g. `Allow s3:GetObject on arn:aws:s3:::bucket/* when StringEquals aws:PrincipalTag/team = a`
+   * (long lists shortened, deploy-time values in words as in `resources`).
+   */
   readonly summary: string;
 }
 
@@ -63,10 +64,10 @@ export interface PermissionReport {
  * An IAM role a service account can assume, with what it may do.
  */
 export interface RoleReport {
-  /** `<stack>/<logicalId>` for a role in the templates, else the role ARN as written. */
+  /** `<stack>/<logicalId>` for a role in the templates, else its ARN (deploy-time values in words). */
   readonly id: string;
 
-  /** The role name, else its logical id, else its ARN. */
+  /** The role name, else its logical id, else its ARN (deploy-time values in words). */
   readonly name: string;
 
   /** Whether the role is defined in the templates (if not, its trust and permissions are unknown). */
@@ -166,13 +167,30 @@ export interface ServiceAccountBinding {
 }
 
 /**
+ * A resource of the templates that a value refers to, for tools that read the JSON report.
+ */
+export interface ResourceReference {
+  /** The stack of the resource. */
+  readonly stackName: string;
+
+  /** Logical id of the resource (or the name of a template parameter). */
+  readonly logicalId: string;
+
+  /**
+   * The attribute the value is (`Fn::GetAtt`), e.g. `Arn`.
+   * @default - the value is a `Ref` of the resource
+   */
+  readonly attribute?: string;
+}
+
+/**
  * One access policy of an access entry.
  */
 export interface AccessPolicyReport {
   /** The policy name, e.g. `AmazonEKSViewPolicy`. */
   readonly policyName: string;
 
-  /** The policy ARN as written. */
+  /** The policy ARN as written (deploy-time values, such as the partition, in words: `arn:{partition}:eks::aws:...`). */
   readonly policyArn: string;
 
   /** Cluster or namespace scope. */
@@ -204,8 +222,24 @@ export interface GroupBindingReport {
  * An access entry: an IAM principal's access to the Kubernetes API of a cluster.
  */
 export interface AccessEntryReport {
-  /** The principal ARN as written (deploy-time values as `${...}` placeholders). */
-  readonly principalArn: string;
+  /**
+   * The principal ARN, when it is known at synth (a literal in the template).
+   * @default - the ARN is only known at deploy time: see `principal` and `principalReference`
+   */
+  readonly principalArn?: string;
+
+  /**
+   * The principal ARN in words: the literal ARN, or what it refers to, e.g.
+   * `role testuser (App/TestUser/Resource)` for the ARN of a role of the templates, or
+   * `arn:aws:iam::{account}:role/admin` for an ARN with the stack's account in it.
+   */
+  readonly principal: string;
+
+  /**
+   * The resource of the templates whose ARN the principal is (`Fn::GetAtt` of its `Arn`, or a `Ref`).
+   * @default - the principal ARN is not a reference to a resource of the templates
+   */
+  readonly principalReference?: ResourceReference;
 
   /** The principal for reading, e.g. `role testuser`. */
   readonly principalName: string;
@@ -278,6 +312,13 @@ export interface ClusterReport {
 
   /** Access entries. */
   readonly accessEntries: AccessEntryReport[];
+
+  /**
+   * Whether the principal that creates the cluster gets a cluster-admin access entry that is in
+   * no template (`AccessConfig.BootstrapClusterCreatorAdminPermissions`).
+   * @default - the cluster is not in the templates, so it is not known
+   */
+  readonly creatorAdmin?: CreatorAdmin;
 
   /** Findings of the rule pack about this cluster's resources. */
   readonly findings: CheckFinding[];

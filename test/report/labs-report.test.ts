@@ -2,14 +2,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { mermaidEdges } from './mermaid-edges';
+import { rawTokenLines } from './raw-tokens';
 import { createLabApp } from '../../labs/lab-app';
 import { LAB1_ROLE_NAME } from '../../labs/lab1-irsa';
 import { LAB2_ROLE_NAME } from '../../labs/lab2-pod-identity';
 import { LAB3_POD_IDENTITY_ROLE_NAME, LAB3_POD_IDENTITY_SERVICE_ACCOUNT, LAB3_ROLE_NAME } from '../../labs/lab3-alb-controller';
 import { LAB4_GROUP, LAB4_NAMESPACE } from '../../labs/lab4-authentication';
 import { writeIdentityReport } from '../../labs/write-report';
-import { AccessScopeType, IdentityMode, IdentityReport, TrustScope } from '../../src';
+import { AccessScopeType, CreatorAdmin, IdentityMode, IdentityReport, TrustScope } from '../../src';
 import { readAssembly } from '../../src/checks/assembly';
+import { CREATOR_ADMIN_OFF, CREATOR_ADMIN_PRINCIPAL } from '../../src/core/access-entry-rules';
 import { runReport } from '../../src/cli/commands/report';
 
 const LAB1 = 'EksIdentityLab1Irsa';
@@ -48,6 +50,15 @@ test('one cluster per lab stack, plus lab 3\'s second cluster known by its name 
   expect(report.clusters.map((c) => c.authenticationMode)).toEqual(['API', 'API', 'API', 'API', undefined]);
   expect(report.findings).toEqual([]);
   expect(report.otherFindings).toEqual([]);
+});
+
+test('every lab cluster decides the creator\'s admin: BootstrapClusterCreatorAdminPermissions false, one line in its section', () => {
+  expect(report.clusters.map((c) => c.creatorAdmin)).toEqual([
+    CreatorAdmin.NOT_GRANTED, CreatorAdmin.NOT_GRANTED, CreatorAdmin.NOT_GRANTED, CreatorAdmin.NOT_GRANTED, undefined,
+  ]);
+  const markdown = report.toMarkdown();
+  expect(markdown.split(CREATOR_ADMIN_OFF).length - 1).toBe(4);
+  expect(markdown).not.toContain(`| ${CREATOR_ADMIN_PRINCIPAL}`);
 });
 
 test('every lab cluster gives the admin role cluster admin through an access entry', () => {
@@ -157,11 +168,31 @@ describe('lab 3 (load balancer controller, two clusters)', () => {
       actions: ['iam:CreateServiceLinkedRole'],
       resources: ['arn:aws:iam::123456789012:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing'],
       conditional: true,
+      conditions: ['StringEquals iam:AWSServiceName = elasticloadbalancing.amazonaws.com'],
       source: 'inline',
-      summary: 'Allow iam:CreateServiceLinkedRole on arn:aws:iam::123456789012:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing (with conditions)',
+      summary: 'Allow iam:CreateServiceLinkedRole on arn:aws:iam::123456789012:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing '
+        + 'when StringEquals iam:AWSServiceName = elasticloadbalancing.amazonaws.com',
     });
     expect(role.statements.map((s) => s.summary)).toContain(
       'Allow elasticloadbalancing:DeregisterTargets, elasticloadbalancing:RegisterTargets on arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:targetgroup/*/*');
+  });
+
+  test('the Markdown lists each statement once: the IRSA role only where it differs from the pod identity role, the second cluster by reference', () => {
+    const markdown = report.toMarkdown();
+    const occurrences = (text: string) => markdown.split(text).length - 1;
+    // A statement both roles have, listed once in the whole report.
+    expect(occurrences('- Allow elasticloadbalancing:DeregisterTargets, elasticloadbalancing:RegisterTargets on ')).toBe(1);
+    // The pod identity role is scoped to cluster myeks by tag; the IRSA role (trusted by two clusters) by the tag's presence: the 7 that differ are listed.
+    expect(markdown).toContain(`- **\`${LAB3_ROLE_NAME}\`** (\`${LAB3}/ClusterAlbControllerIrsaRole15B8CB5C\`)\n`
+      + `  - 12 of its 19 statements are the same as role \`${LAB3_POD_IDENTITY_ROLE_NAME}\`'s (above); the other 7:\n`
+      + '  - Allow ec2:CreateTags on arn:aws:ec2:ap-northeast-2:123456789012:security-group/* '
+      + 'when StringEquals ec2:CreateAction = CreateSecurityGroup and Null aws:RequestTag/elbv2.k8s.aws/cluster = false\n');
+    expect(occurrences('when StringEquals ec2:CreateAction = CreateSecurityGroup and StringEquals aws:RequestTag/elbv2.k8s.aws/cluster = myeks')).toBe(1);
+    expect(markdown).toContain(`- **\`${LAB3_ROLE_NAME}\`** (\`${LAB3}/ClusterAlbControllerIrsaRole15B8CB5C\`)\n`
+      + `  - its 19 statements are listed under cluster \`myeks\` (stack \`${LAB3}\`)\n`);
+    // The JSON keeps every statement of every role, in every cluster.
+    const json = JSON.parse(report.toJson());
+    expect(json.clusters.filter((c: any) => c.roles.some((r: any) => r.name === LAB3_ROLE_NAME && r.statements.length === 19))).toHaveLength(2);
   });
 });
 
@@ -169,8 +200,11 @@ describe('lab 4 (access entries)', () => {
   const entry = (name: string) => clusterOf(LAB4).accessEntries.find((e) => e.principalName === `role ${name}`)!;
 
   test('testuser: AmazonEKSClusterAdminPolicy at cluster scope, username testuser:{{SessionName}}', () => {
+    // Its ARN is only known at deploy time: described, and named as a resource of the templates, never a token.
+    expect(entry('testuser').principalArn).toBeUndefined();
     expect(entry('testuser')).toMatchObject({
-      principalArn: '${GetAtt:TestUser6A619381.Arn}',
+      principal: `role testuser (${LAB4}/TestUser/Resource)`,
+      principalReference: { stackName: LAB4, logicalId: 'TestUser6A619381', attribute: 'Arn' },
       type: 'STANDARD',
       username: 'testuser:{{SessionName}}',
       kubernetesGroups: [],
@@ -216,11 +250,16 @@ describe('lab 4 (access entries)', () => {
 
   test('the Markdown report of lab 4 (snapshot)', () => {
     const markdown = IdentityReport.fromTemplates(readAssembly(outdir).filter((i) => i.stackName === LAB4)).toMarkdown();
-    expect(markdown).toContain('| role testuser (`${GetAtt:TestUser6A619381.Arn}`) | STANDARD | `testuser:{{SessionName}}` |  | AmazonEKSClusterAdminPolicy (cluster) |');
-    expect(markdown).toContain('| role myeks-app-editor (`${GetAtt:AppEditorC0D451A1.Arn}`) | STANDARD |  |  | AmazonEKSEditPolicy (namespace app) |');
+    expect(markdown).toContain(`| role testuser (${LAB4}/TestUser/Resource) | STANDARD | \`testuser:{{SessionName}}\` |  | AmazonEKSClusterAdminPolicy (cluster) |`);
+    expect(markdown).toContain(`| role myeks-app-editor (${LAB4}/AppEditor/Resource) | STANDARD |  |  | AmazonEKSEditPolicy (namespace app) |`);
     expect(markdown).toContain('- group `pod-readers`: RoleBinding app/pod-readers → Role pod-readers: get, list, watch pods, pods/log; list events');
     expect(markdown).toMatchSnapshot();
   });
+});
+
+test('no raw token anywhere: Markdown, Mermaid and JSON describe deploy-time values', () => {
+  expect(rawTokenLines(report)).toEqual([]);
+  expect(rawTokenLines(IdentityReport.fromAssembly(outdir, { summarizeAbove: 0 }))).toEqual([]);
 });
 
 test('the whole Mermaid diagram starts with flowchart LR and holds every lab\'s edges', () => {

@@ -4,6 +4,7 @@ import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { mermaidEdges } from './mermaid-edges';
+import { rawTokenLines } from './raw-tokens';
 import {
   CheckInput, ClusterKubernetesObjects, ClusterReport, ControllerAddon, ControllerIdentity, IdentityMode, IdentityReport,
   PodIdentityTargetRole, ServiceAccountBinding, TrustScope,
@@ -121,6 +122,25 @@ describe('IRSA trust scopes', () => {
     });
   });
 
+  test('a :sub condition that also holds without a subject (IfExists) is unscoped, as the rule pack judges it', () => {
+    const own = newStack(newApp(), 'IfExists');
+    const ownCluster = importedCluster(own);
+    new iam.Role(own, 'Loose', {
+      roleName: 'if-exists',
+      assumedBy: new iam.FederatedPrincipal(ownCluster.openIdConnectProviderArn, {
+        StringEqualsIfExists: { [`${ISSUER_A}:sub`]: 'system:serviceaccount:apps:web' },
+        StringEquals: { [`${ISSUER_A}:aud`]: 'sts.amazonaws.com' },
+      }, 'sts:AssumeRoleWithWebIdentity'),
+    });
+    const ownReport = IdentityReport.fromTemplates(inputsOf(own));
+    expect(ownReport.clusters[0].serviceAccounts).toEqual([expect.objectContaining({
+      roleName: 'if-exists',
+      scope: TrustScope.ANY_SERVICE_ACCOUNT,
+      scopeDescription: 'unscoped: any service account (the :sub condition StringEqualsIfExists also holds without a subject) + audience',
+    })]);
+    expect(ownReport.findings.map((f) => f.ruleId)).toContain('EKSID-IRSA-002');
+  });
+
   test('an annotation naming a role outside the templates; a service account without a role', () => {
     expect(binding(shapes(), 'apps', 'ext')).toMatchObject({
       mode: IdentityMode.IRSA, roleName: 'elsewhere', scope: TrustScope.UNKNOWN, scopeDescription: 'annotation names a role outside the templates: trust unknown',
@@ -176,7 +196,7 @@ describe('pod identity trust scopes', () => {
     expect(b.notes).toEqual(['chains to target role cross-data (TargetRoleArn arn:aws:iam::210987654321:role/cross-data): pods get the target role\'s credentials']);
     const target = shapes().roles.find((r) => r.id === b.targetRoleId)!;
     expect(target.statements.map((s) => s.summary)).toEqual([
-      'Allow s3:GetObject*, s3:GetBucket*, s3:List* on ${GetAtt:DataBucketE3889A50.Arn}, ${GetAtt:DataBucketE3889A50.Arn}/*',
+      'Allow s3:GetObject*, s3:GetBucket*, s3:List* on the ARN of DataBucketE3889A50, {the ARN of DataBucketE3889A50}/*',
     ]);
     expect(mermaidEdges(report.toMermaid())).toContain('IAM role cross-association -->|TargetRoleArn| IAM role cross-data');
   });
@@ -190,11 +210,13 @@ test('permissions: grants inline with their resources, customer managed policies
       effect: 'Allow',
       actions: ['s3:GetObject*', 's3:GetBucket*', 's3:List*'],
       notAction: false,
-      resources: ['${GetAtt:Bucket83908E77.Arn}', '${GetAtt:Bucket83908E77.Arn}/*'],
+      // Deploy-time values in words: the bucket's ARN, and its objects.
+      resources: ['the ARN of Bucket83908E77', '{the ARN of Bucket83908E77}/*'],
       notResource: false,
       conditional: false,
+      conditions: [],
       source: 'inline',
-      summary: 'Allow s3:GetObject*, s3:GetBucket*, s3:List* on ${GetAtt:Bucket83908E77.Arn}, ${GetAtt:Bucket83908E77.Arn}/*',
+      summary: 'Allow s3:GetObject*, s3:GetBucket*, s3:List* on the ARN of Bucket83908E77, {the ARN of Bucket83908E77}/*',
     },
     expect.objectContaining({ source: 'queue-reader', summary: 'Allow sqs:ReceiveMessage on *' }),
   ]);
@@ -246,4 +268,9 @@ describe('findings go with the cluster whose resources they name', () => {
     expect(suppressed.findings.map((f) => f.ruleId)).not.toContain('EKSID-IRSA-003');
     expect(suppressed.findings.map((f) => f.ruleId)).toContain('EKSID-IRSA-002');
   });
+});
+
+test('no raw token anywhere: Markdown, Mermaid and JSON describe deploy-time values', () => {
+  expect(rawTokenLines(report)).toEqual([]);
+  expect(rawTokenLines(IdentityReport.fromTemplates(inputsOf(stack, dataStack, irsaStack), { summarizeAbove: 0 }))).toEqual([]);
 });

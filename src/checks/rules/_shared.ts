@@ -1,28 +1,20 @@
 import { partitionOfRegion } from '../../core/arn';
-import { parseServiceAccountSubject, serviceAccountSubject } from '../../core/irsa';
-import { parseOperator } from '../../core/trust/condition-evaluation';
+import { serviceAccountSubject } from '../../core/irsa';
+import { irsaSubjectPatterns, SubjectPattern } from '../../core/trust/irsa-scope';
 import { isExactSize } from '../../core/worst-case';
 import { AssociationModel, CheckModel, IrsaStatement, RoleModel, ServiceAccountModel } from '../template-model';
 
-/** Matches `*` and `?`, the IAM wildcards. */
-export const WILDCARD = /[*?]/;
-
-/** One `:sub` pattern of an IRSA grant. */
-export interface SubjectPattern {
+/** One `:sub` value of an IRSA grant of a role, classified by the core (`irsaSubjectPatterns`). */
+export interface RoleSubjectPattern extends SubjectPattern {
   readonly role: RoleModel;
   readonly irsa: IrsaStatement;
-  readonly subject: string;
-  /** The operator that matches it. */
-  readonly operator: string;
-  /** The namespace and name parts, when the value is shaped like a subject. */
-  readonly parts?: { namespace: string; name: string };
 }
 
-/** The `:sub` values every IRSA grant matches with a `StringLike`-like (not negated) operator. */
-export function subjectPatterns(model: CheckModel): SubjectPattern[] {
-  return model.roles.flatMap((role) => model.irsaStatements(role).flatMap((irsa) => irsa.grant.subject.conditions
-    .filter((c) => parseOperator(c.operator).like && !parseOperator(c.operator).negated)
-    .flatMap((c) => c.values.map((subject) => ({ role, irsa, subject, operator: c.operator, parts: parseServiceAccountSubject(subject) })))));
+/** The `:sub` values every IRSA grant matches with a `StringLike`-like (not negated) operator, classified by the core. */
+export function subjectPatterns(model: CheckModel): RoleSubjectPattern[] {
+  return model.roles.flatMap((role) => model.irsaStatements(role).flatMap((irsa) => irsaSubjectPatterns(irsa.grant)
+    .filter((p) => p.wildcardOperator)
+    .map((p) => ({ ...p, role, irsa }))));
 }
 
 /** The size of a role's trust policy (no whitespace, deploy-time values at their longest), and whether it is exact. */

@@ -1,5 +1,5 @@
 import { irsaSubjectProblem } from '../../core/irsa';
-import { parseOperator } from '../../core/trust/condition-evaluation';
+import { irsaSubjectPatterns } from '../../core/trust/irsa-scope';
 import { CheckLevel } from '../check-types';
 import { at, Rule, TRUST_POLICY } from '../rule';
 
@@ -10,14 +10,13 @@ export const irsaSubjectFormat: Rule = {
     + '(with StringLike, wildcards standing for letters).',
   level: CheckLevel.ERROR,
   fix: 'match ":sub" with "system:serviceaccount:<namespace>:<name>", the subject EKS writes into service account tokens',
-  check: (model) => model.roles.flatMap((role) => model.irsaStatements(role).flatMap(({ grant, providerLabel }) => grant.subject.conditions
-    .filter((c) => parseOperator(c.operator).comparesText && !parseOperator(c.operator).negated)
-    .flatMap((c) => c.values.flatMap((value) => {
-      const problem = irsaSubjectProblem(value, parseOperator(c.operator).like);
+  check: (model) => model.roles.flatMap((role) => model.irsaStatements(role).flatMap(({ grant, providerLabel }) =>
+    irsaSubjectPatterns(grant).flatMap(({ subject, operator, wildcardOperator }) => {
+      const problem = irsaSubjectProblem(subject, wildcardOperator);
       return problem ? [{
         ...at(role, TRUST_POLICY),
-        message: `role ${role.logicalId} trusts OIDC provider ${providerLabel} with ${c.operator} ${problem.problem}, so that statement lets no pod in`,
+        message: `role ${role.logicalId} trusts OIDC provider ${providerLabel} with ${operator} ${problem.problem}, so that statement lets no pod in`,
         fix: problem.fix,
       }] : [];
-    })))),
+    }))),
 };

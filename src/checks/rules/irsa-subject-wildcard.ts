@@ -1,6 +1,7 @@
+import { TrustScope } from '../../core/trust/trust-scope';
 import { CheckLevel } from '../check-types';
 import { at, Rule, TRUST_POLICY } from '../rule';
-import { subjectPatterns, WILDCARD } from './_shared';
+import { subjectPatterns } from './_shared';
 
 /** EKSID-IRSA-003: an IRSA subject pattern never spans namespaces. */
 export const irsaSubjectWildcard: Rule = {
@@ -9,7 +10,7 @@ export const irsaSubjectWildcard: Rule = {
   level: CheckLevel.ERROR,
   fix: 'use StringEquals with "system:serviceaccount:<namespace>:<name>" for each service account that needs the role',
   check: (model) => subjectPatterns(model)
-    .filter(({ parts }) => parts === undefined || WILDCARD.test(parts.namespace))
+    .filter(({ scope }) => scope === TrustScope.ANY_NAMESPACE || scope === TrustScope.ANY_SERVICE_ACCOUNT)
     .map(({ role, irsa, subject, operator }) => ({
       ...at(role, TRUST_POLICY),
       message: `role ${role.logicalId} trusts OIDC provider ${irsa.providerLabel} with ${operator} ":sub" "${subject}", `

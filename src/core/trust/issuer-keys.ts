@@ -11,12 +11,22 @@ import { isKnown, isOpaque } from '../deploy-time';
 const FROM_URL = /^\$\{Select:1,\$\{Split:https:\/\/,(.*)\}\}$/;
 const FROM_PROVIDER_ARN = /^\$\{Select:1,\$\{Split::?oidc-provider\/,(.*)\}\}$/;
 
+/**
+ * Where an issuer written as a deploy-time value comes from: the issuer URL (`https://` split off)
+ * or the OIDC provider ARN (`oidc-provider/` split off) it is taken out of, as text.
+ */
+export function issuerSource(issuerText: string): { readonly from: 'url' | 'provider'; readonly value: string } | undefined {
+  const url = FROM_URL.exec(issuerText);
+  if (url) return { from: 'url', value: url[1] };
+  const provider = FROM_PROVIDER_ARN.exec(issuerText);
+  return provider ? { from: 'provider', value: provider[1] } : undefined;
+}
+
 /** The comparable form of an issuer written in a condition key (without `https://`). */
 export function canonicalIssuer(issuerText: string): string {
-  const url = FROM_URL.exec(issuerText);
-  if (url) return issuerOfUrlText(url[1]);
-  const provider = FROM_PROVIDER_ARN.exec(issuerText);
-  if (provider) return `issuer-of-provider:${provider[1]}`.toLowerCase();
+  const source = issuerSource(issuerText);
+  if (source?.from === 'url') return issuerOfUrlText(source.value);
+  if (source?.from === 'provider') return `issuer-of-provider:${source.value}`.toLowerCase();
   return issuerText.toLowerCase();
 }
 

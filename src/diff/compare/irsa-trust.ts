@@ -1,6 +1,6 @@
 import { wildcardMatch } from '../../core/template/policy-document';
+import { TrustScope } from '../../core/trust/trust-scope';
 import { KeyMatch, MatchKind } from '../../core/trust/trust-semantics';
-import { TrustScope } from '../../report/report-types';
 import { flagsWhen, makeChange } from '../change-list';
 import { IdentityChange, IdentityChangeArea, IdentityChangeFlag, IdentityChangeKind } from '../diff-types';
 import { RolePair } from '../role-pairs';
@@ -41,7 +41,7 @@ function covered(before: SubjectTrust[], a: SubjectTrust): boolean {
 }
 
 function line(s: SubjectTrust): string {
-  return `${s.grant.subject === '*' ? 'any subject' : s.grant.subject} (${s.grant.description})`;
+  return `${s.grant.subject === '*' ? 'any subject' : s.grant.subject} (${s.grant.scopeDescription})`;
 }
 
 function same(a: SubjectTrust, b: SubjectTrust): boolean {

@@ -5,6 +5,7 @@ import { EksIdentityChecks, IdentityCluster, IdentityMode, IIdentityCluster, Pod
 import { errorOf } from '../support/error-of';
 import { ACCOUNT, clusterArnOf, ENV, importedCluster, newCluster, newStack, OTHER_ACCOUNT, REGION } from '../support/fixtures';
 import { isAllowed, podIdentityRequest } from '../support/iam-evaluator';
+import { shared } from '../support/shared';
 
 /*
  * PodIdentityTargetRole: the cross-account target role, its trust in both forms of the EKS user
@@ -41,15 +42,10 @@ function trustOf(stack: Stack): any {
 }
 
 describe('trust with session tags (one statement: the association role, the cluster, namespace and service account)', () => {
-  let trust: any;
-  beforeAll(() => {
+  test('the document', () => {
     const s = setup();
     new PodIdentityTargetRole(s.dataStack, 'Target', { identity: s.identity, roleName: 'data-access' });
-    trust = trustOf(s.dataStack);
-  });
-
-  test('the document', () => {
-    expect(trust).toEqual({
+    expect(trustOf(s.dataStack)).toEqual({
       Version: '2012-10-17',
       Statement: [{
         Effect: 'Allow',
@@ -69,18 +65,18 @@ describe('trust with session tags (one statement: the association role, the clus
 });
 
 describe('trust with session tags disabled: the association\'s external id, as the EKS user guide gives it', () => {
-  let trust: any;
-  let templates: { [stack: string]: any };
-  beforeAll(() => {
+  const fixture = shared(() => {
     const s = setup({ disableSessionTags: true });
     new PodIdentityTargetRole(s.dataStack, 'Target', { identity: s.identity, roleName: 'data-access' });
-    trust = trustOf(s.dataStack);
-    templates = { ClusterStack: Template.fromStack(s.clusterStack).toJSON(), DataStack: Template.fromStack(s.dataStack).toJSON() };
+    return {
+      trust: trustOf(s.dataStack),
+      templates: { ClusterStack: Template.fromStack(s.clusterStack).toJSON(), DataStack: Template.fromStack(s.dataStack).toJSON() },
+    };
   });
   const externalId = `${REGION}/${ACCOUNT}/myeks/app/web`;
 
   test('the document: sts:AssumeRole with sts:ExternalId, sts:TagSession on its own, both only for the association role', () => {
-    expect(trust.Statement).toEqual([
+    expect(fixture().trust.Statement).toEqual([
       {
         Effect: 'Allow',
         Principal: { AWS: ROOT },
@@ -100,6 +96,7 @@ describe('trust with session tags disabled: the association\'s external id, as t
   });
 
   test('the evaluator: the association assumes it with its external id; another id or role is denied', async () => {
+    const { trust } = fixture();
     expect(await isAllowed(trust, request('sts:AssumeRole', { 'sts:ExternalId': externalId }))).toBe(true);
     expect(await isAllowed(trust, request('sts:TagSession', {}))).toBe(true);
     expect(await isAllowed(trust, request('sts:AssumeRole', { 'sts:ExternalId': `${REGION}/${ACCOUNT}/myeks/app/other` }))).toBe(false);
@@ -108,6 +105,7 @@ describe('trust with session tags disabled: the association\'s external id, as t
   });
 
   test('the rule pack finds nothing wrong with it', () => {
+    const { templates } = fixture();
     const findings = EksIdentityChecks.checkTemplates(Object.entries(templates).map(([stackName, template]) => ({ stackName, template })));
     expect(findings.filter((f) => f.ruleId === 'EKSID-POD-009')).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { allConditionsHold, holdsWhenAbsent, parseOperator, valueMatches } from './condition-evaluation';
 import { issuerMatch, issuersOfProviderArn, splitIssuerKey } from './issuer-keys';
+import { parseArn } from '../arn';
 import { hasDeployTimeValue } from '../deploy-time';
 import { IRSA_ACTION, IRSA_AUDIENCE, serviceAccountSubject } from '../irsa';
 import {
@@ -403,8 +404,10 @@ export interface TargetRoleRequest {
 
 function principalNames(principal: string, request: TargetRoleRequest): Tristate {
   if (principal === '*') return true;
-  const root = /^arn:([^:]+):iam::([^:]+):root$/.exec(principal);
-  const account = root ? root[2] : /^\d{12}$/.test(principal) || hasDeployTimeValue(principal) && !principal.startsWith('arn:') ? principal : undefined;
+  // Read as an ARN whose deploy-time parts stay whole: `arn:${Ref:AWS::Partition}:iam::<account>:root` is a root too.
+  const root = parseArn(principal);
+  const isRoot = root !== undefined && root.service === 'iam' && root.region === '' && root.resource === 'root';
+  const account = isRoot ? root.account : /^\d{12}$/.test(principal) || hasDeployTimeValue(principal) && !principal.startsWith('arn:') ? principal : undefined;
   const equals = parseOperator('ArnEquals');
   if (account !== undefined) return valueMatches(parseOperator('StringEquals'), account, request.account);
   return valueMatches(equals, principal, request.associationRoleArn);

@@ -101,6 +101,13 @@ describe('mappings that are not mappings of a principal', () => {
     expect(plan.unmappable.map((u) => u.source)).toEqual(['mapRoles[2]']);
   });
 
+  test('a second mapping whose groups are not a list differs from the first', () => {
+    const plan = planAwsAuthMigration(configMap([`- rolearn: ${role('ops')}`, '  groups: [ops]', `- rolearn: ${role('ops')}`, '  groups: ops']));
+    expect(plan.entries.map((e) => e.source)).toEqual(['mapRoles[0]']);
+    expect(reasons(plan.unmappable)).toEqual([['mapRoles[1]', 'duplicate: mapRoles[0] already maps this principal (aws-auth compares roles without their path), '
+      + 'and a principal has one access entry; the mappings differ, so merge what this one grants into the first by hand']]);
+  });
+
   test('mapAccounts entries that are not account ids are named as written', () => {
     const plan = planAwsAuthMigration('mapAccounts:\n  - a: b\n  - "012345678901"\n');
     expect(plan.unmappable.map((u) => u.item)).toEqual(['{"a":"b"}', '012345678901']);
@@ -217,6 +224,13 @@ describe('deploy-time values', () => {
   test('a role ARN that is one deploy-time value is planned as written', () => {
     const plan = planAwsAuthMigration(configMap([`- rolearn: "${TOKEN}"`, '  groups: [ops]']), { completeRoleAccounts: [ACCOUNT] });
     expect(plan.entries.map((e) => [e.principalArn, e.principalArnVerified, e.kubernetesGroups])).toEqual([[TOKEN, true, ['ops']]]);
+    expect(plan.unmappable).toEqual([]);
+  });
+
+  test('a node role ARN that is one deploy-time value: a node entry, whatever the cluster\'s account', () => {
+    const plan = planAwsAuthMigration(configMap([`- rolearn: "${TOKEN}"`, '  username: system:node:{{EC2PrivateDNSName}}', `  ${NODE_GROUPS}`]),
+      { clusterAccount: '222233334444', managedNodeRoleArns: [] });
+    expect(plan.entries.map((e) => [e.principalArn, e.type])).toEqual([[TOKEN, AccessEntryType.EC2_LINUX]]);
     expect(plan.unmappable).toEqual([]);
   });
 

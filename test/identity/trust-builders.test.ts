@@ -166,7 +166,10 @@ describe('broughtRoleTrustProblem', () => {
     expect(problem(podsTrust())).toBeUndefined();
     const tagged = { StringEquals: { 'aws:RequestTag/kubernetes-namespace': 'app', 'aws:RequestTag/eks-cluster-name': 'imported' } };
     expect(problem(podsTrust(tagged))).toBeUndefined();
-    expect(problem(podsTrust({ StringEquals: { 'aws:RequestTag/kubernetes-namespace': 'other' } }))).toBe('its trust does not let the association for app/web in');
+    for (const [tag, value] of [['kubernetes-namespace', 'other'], ['kubernetes-service-account', 'other'], ['eks-cluster-name', 'other']]) {
+      expect(problem(podsTrust({ StringEquals: { [`aws:RequestTag/${tag}`]: value } }))).toBe('its trust does not let the association for app/web in');
+    }
+    expect(problem(podsTrust({ StringEquals: { 'aws:RequestTag/kubernetes-service-account': 'web' } }))).toBeUndefined();
     expect(problem(podsTrust({ StringEquals: { 'aws:RequestTag/eks-cluster-arn': 'arn:aws:eks:ap-northeast-2:123456789012:cluster/other' } })))
       .toBe('its trust does not let the association for app/web in');
     expect(problem(podsTrust(tagged), true)).toBe('its trust does not let the association for app/web in (session tags are disabled, so no tag condition can hold)');

@@ -40,6 +40,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `cdk-nag@${CDK_NAG}`,
     // Validates `check --format sarif` against the vendored OASIS SARIF 2.1.0 schema (draft-04).
     'ajv@^6.12.6',
+    // Mutation testing (`npm run mutation`, docs/mutation-testing.md). Stryker 10 needs Node.js 22;
+    // 9.6 runs on Node.js 20. The jest runner wants the core of the same version.
+    '@stryker-mutator/core@9.6.1',
+    '@stryker-mutator/jest-runner@9.6.1',
   ],
   // A committed launcher that runs lib/cli/main.js: `npx cdk-eks-identity` in the project links it
   // even before the first build (npm caches that link per directory, see bin/cdk-eks-identity).
@@ -68,8 +72,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   tsconfigDev: { compilerOptions: { isolatedModules: true } },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'bench', 'examples', 'labs', 'build-tools', 'projenrc'], commandOptions: { fix: false } },
-  gitignore: ['cdk.out/', 'cdk.context.json', '/bench/results/', '.ci-jest-results.json', '.jsii.tabl.json'],
-  npmIgnoreOptions: { ignorePatterns: ['cdk.out/', '/bench/', '/examples/', '/labs/', '/.ci/'] },
+  gitignore: ['cdk.out/', 'cdk.context.json', '/bench/results/', '.ci-jest-results.json', '.jsii.tabl.json', '/reports/mutation/', '.stryker-tmp/'],
+  npmIgnoreOptions: { ignorePatterns: ['cdk.out/', '/bench/', '/examples/', '/labs/', '/.ci/', '/stryker.config.mjs', '/stryker.report.mjs', '/reports/', '.stryker-tmp/'] },
 });
 
 // The boundaries of the parts (README, "Architecture"): the core uses nothing of the rest; the
@@ -121,6 +125,16 @@ rosetta.exec('jsii-rosetta extract --strict .jsii');
 // A package the examples import that the library does not depend on (jsii-rosetta README,
 // "exampleDependencies"): installed into the snippets' compile directory.
 project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk-nag': CDK_NAG } });
+
+// Mutation testing of the validators, the trust semantics and builders, PodIdentityTargetRole and the
+// aws-auth planner (stryker.config.mjs; docs/mutation-testing.md). Not part of test or CI: it takes hours here.
+const mutation = project.addTask('mutation', {
+  description: 'Mutation testing with Stryker (stryker.config.mjs, both parts): reports in reports/mutation/, see docs/mutation-testing.md',
+});
+for (const part of ['core', 'constructs']) {
+  mutation.exec('stryker run stryker.config.mjs', { env: { MUTATION_PART: part }, receiveArgs: true });
+}
+mutation.exec('node stryker.report.mjs');
 
 project.addTask('bench', {
   description: 'Benchmark against aws-cdk-lib aws-eks-v2; writes docs/benchmarks.md',

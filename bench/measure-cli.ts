@@ -55,7 +55,7 @@ function main(): void {
   let outputChars = 0;
   const runStart = process.hrtime.bigint();
   const runCpuStart = process.cpuUsage();
-  const exitCode = run([directory], (line) => { outputChars += line.length + 1; });
+  const exitCode = run([directory], (line) => { outputChars += line.length + 1; }, (line) => process.stderr.write(`${line}\n`));
   const sample: CliSample = {
     command: command as CliCommand,
     n: Number(nText ?? -1),

@@ -11,6 +11,8 @@ import { Problem } from './errors';
  */
 
 const EKS_ISSUER = /^https:\/\/oidc\.eks\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/id\/([0-9A-F]{32})$/;
+/** The host of an EKS issuer (to tell a mistyped id from another issuer). */
+const EKS_ISSUER_HOST = /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/;
 const EXAMPLE = 'https://oidc.eks.<region>.amazonaws.com/id/<id>';
 const WHERE = 'aws eks describe-cluster --name <cluster> --query cluster.identity.oidc.issuer --output text';
 
@@ -92,7 +94,7 @@ export function checkIssuerUrl(given: string, options: IssuerCheckOptions = {}):
   url = `https://${host}${rest}`;
   const eks = EKS_ISSUER.exec(url);
   if (!eks) {
-    if (/^oidc\.eks\./.test(host) && /^\/id\//.test(rest)) {
+    if (EKS_ISSUER_HOST.test(host) && /^\/id\//.test(rest)) {
       return fail(`'${given}' looks like an EKS issuer but its id is not 32 upper-case hexadecimal characters`,
         `copy the issuer exactly as EKS reports it (${WHERE})`);
     }

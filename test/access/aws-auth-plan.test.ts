@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { AccessEntryType, AuthenticationMode, AwsAuthMigration, AwsAuthMigrationPlan } from '../../src';
+import { shared } from '../support/shared';
 
 function fixture(name: string): string {
   return fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
@@ -162,10 +163,11 @@ describe('managed node group, Fargate profile, IAM Identity Center roles and dup
 
 describe('hybrid nodes and system:authenticated', () => {
   const yaml = fixture('hybrid-nodes.yaml');
-  const plan = AwsAuthMigration.plan(yaml, { managedNodeRoleArns: ['arn:aws:iam::555566667777:role/cloud-mng-node-role'] });
+  const hybridPlan = shared(() => AwsAuthMigration.plan(yaml, { managedNodeRoleArns: ['arn:aws:iam::555566667777:role/cloud-mng-node-role'] }));
   const DROPPED = 'group system:authenticated dropped: every authenticated identity has it, so mapping it granted nothing';
 
   test('the hybrid nodes role (username system:node:{{SessionName}}, no system:node-proxier) becomes HYBRID_LINUX; EC2 nodes stay EC2_LINUX', () => {
+    const plan = hybridPlan();
     expectEveryMappingAccountedFor(yaml, plan);
     expect(summary(plan)).toEqual([
       { source: 'mapRoles[0]', principalArn: 'arn:aws:iam::555566667777:role/AmazonEKSHybridNodesRole', type: AccessEntryType.HYBRID_LINUX, kubernetesGroups: [], username: undefined, accessPolicies: [] },
@@ -176,6 +178,7 @@ describe('hybrid nodes and system:authenticated', () => {
   });
 
   test('system:authenticated is dropped with a note, never unmappable', () => {
+    const plan = hybridPlan();
     expect(plan.unmappable).toEqual([]);
     expect(plan.notes.map((n) => [n.source, n.reason])).toEqual([
       ['mapRoles[2]', DROPPED],
@@ -298,15 +301,14 @@ describe('options are checked', () => {
 
 describe('hand-written ConfigMap: templated usernames, accounts, sessions and mistakes', () => {
   const yaml = fixture('hand-written.yaml');
-  const plan = AwsAuthMigration.plan(yaml);
-  const reasons = Object.fromEntries(plan.unmappable.map((u) => [u.source, u.reason]));
+  const handWrittenPlan = shared(() => AwsAuthMigration.plan(yaml));
 
   test('every mapping is converted or reported', () => {
-    expectEveryMappingAccountedFor(yaml, plan);
+    expectEveryMappingAccountedFor(yaml, handWrittenPlan());
   });
 
   test('the convertible parts are converted; reserved and invalid usernames are not kept', () => {
-    expect(summary(plan)).toEqual([
+    expect(summary(handWrittenPlan())).toEqual([
       { source: 'mapRoles[0]', principalArn: 'arn:aws:iam::777788889999:role/ci-deployer', type: AccessEntryType.STANDARD, kubernetesGroups: ['deployers'], username: 'ci:{{SessionName}}', accessPolicies: [] },
       { source: 'mapRoles[1]', principalArn: 'arn:aws:iam::777788889999:role/oncall', type: AccessEntryType.STANDARD, kubernetesGroups: [], username: undefined, accessPolicies: ['AmazonEKSClusterAdminPolicy@cluster'] },
       { source: 'mapRoles[3]', principalArn: 'arn:aws:iam::777788889999:role/metrics', type: AccessEntryType.STANDARD, kubernetesGroups: [], username: 'metrics', accessPolicies: [] },
@@ -319,6 +321,8 @@ describe('hand-written ConfigMap: templated usernames, accounts, sessions and mi
   });
 
   test('each problem is reported with its reason', () => {
+    const plan = handWrittenPlan();
+    const reasons = Object.fromEntries(plan.unmappable.map((u) => [u.source, u.reason]));
     expect(plan.unmappable.map((u) => [u.source, u.item])).toEqual([
       ['mapRoles[1]', 'arn:aws:iam::777788889999:role/oncall'],
       ['mapRoles[2]', 'arn:aws:sts::777788889999:assumed-role/Developer/alice'],
@@ -351,7 +355,7 @@ describe('hand-written ConfigMap: templated usernames, accounts, sessions and mi
   });
 
   test('notes: system:authenticated dropped, a node role taken as self-managed, a non-standard node username and an entry that only authenticates', () => {
-    expect(plan.notes).toEqual([
+    expect(handWrittenPlan().notes).toEqual([
       { source: 'mapRoles[3]', item: 'arn:aws:iam::777788889999:role/metrics', reason: 'group system:authenticated dropped: every authenticated identity has it, so mapping it granted nothing' },
       { source: 'mapRoles[8]', item: 'arn:aws:iam::777788889999:role/odd-node', reason: SELF_MANAGED_NOTE('EC2_LINUX') },
       { source: 'mapRoles[8]', item: 'arn:aws:iam::777788889999:role/odd-node', reason: 'username \'node\' not kept: EKS names EC2_LINUX entries \'system:node:{{EC2PrivateDNSName}}\' itself' },

@@ -335,6 +335,11 @@ describe('EKSID-POD-009 cross-account target role', () => {
     expect(chained(fromWorker(['sts:AssumeRole', 'sts:TagSession']))).toEqual([]);
     expect(chained({ Effect: 'Allow', Principal: { AWS: ACCOUNT }, Action: ['sts:AssumeRole', 'sts:TagSession'] })).toEqual([]);
   });
+  test('passes a target role trusting the account root written with the deploy-time partition', () => {
+    const root = { 'Fn::Sub': `arn:\${AWS::Partition}:iam::${ACCOUNT}:root` };
+    const condition = { ArnEquals: { 'aws:PrincipalARN': `arn:aws:iam::${ACCOUNT}:role/worker` } };
+    expect(chained({ Effect: 'Allow', Principal: { AWS: root }, Action: ['sts:AssumeRole', 'sts:TagSession'], Condition: condition })).toEqual([]);
+  });
 });
 
 describe('EKSID-ACCESS-001 system: groups', () => {

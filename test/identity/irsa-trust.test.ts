@@ -6,6 +6,7 @@ import {
 } from '../support/fixtures';
 import { toPolicyDocument } from '../support/iam-evaluator';
 import { deployedValues } from '../support/intrinsics';
+import { shared } from '../support/shared';
 import { logicalIdOf, resourceOf } from '../support/template-queries';
 
 const AUD = IRSA_AUD;
@@ -15,13 +16,16 @@ function irsaStatement(issuer: string, subject: string, wildcard = false) {
 }
 
 describe('IRSA trust with the issuer of a cluster in the same stack (token issuer)', () => {
-  const stack = newStack();
-  const cluster = newCluster(stack);
-  const identity = cluster.addWorkloadIdentity('Reader', { namespace: 'default', serviceAccountName: 'my-sa', mode: IdentityMode.IRSA });
-  const template = Template.fromStack(stack);
-  const role = resourceOf(template, identity.role);
+  const fixture = shared(() => {
+    const stack = newStack();
+    const cluster = newCluster(stack);
+    const identity = cluster.addWorkloadIdentity('Reader', { namespace: 'default', serviceAccountName: 'my-sa', mode: IdentityMode.IRSA });
+    const template = Template.fromStack(stack);
+    return { cluster, template, role: resourceOf(template, identity.role) };
+  });
 
   test('the trust document is one Fn::Sub JSON string (no CfnJson, no custom resource)', () => {
+    const { template, role } = fixture();
     expect(Object.keys(role.Properties.AssumeRolePolicyDocument)).toEqual(['Fn::Sub']);
     template.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'Stack-Cluster-Reader-7475E320',
@@ -32,6 +36,7 @@ describe('IRSA trust with the issuer of a cluster in the same stack (token issue
   });
 
   test('resolved with the deployed issuer, it is exactly one StringEquals statement on :sub and :aud', () => {
+    const { cluster, template, role } = fixture();
     const values = deployedValues(template.toJSON());
     const issuer = values.attributes[`${logicalIdOf(cluster.cluster)}.OpenIdConnectIssuerUrl`].replace('https://', '');
     expect(toPolicyDocument(role.Properties.AssumeRolePolicyDocument, values)).toEqual({
@@ -41,6 +46,7 @@ describe('IRSA trust with the issuer of a cluster in the same stack (token issue
   });
 
   test('the issuer key prefix is the issuer URL without https:// and the principal is the cluster provider, each named once', () => {
+    const { cluster, role } = fixture();
     const [body, variables] = role.Properties.AssumeRolePolicyDocument['Fn::Sub'];
     const providerId = logicalIdOf(cluster.openIdConnectProvider as any);
     expect(Object.values(variables)).toHaveLength(2);
@@ -54,18 +60,21 @@ describe('IRSA trust with the issuer of a cluster in the same stack (token issue
   });
 
   test('snapshot', () => {
-    expect(role).toMatchSnapshot();
+    expect(fixture().role).toMatchSnapshot();
   });
 });
 
 describe('IRSA trust with a literal issuer (cluster made elsewhere)', () => {
-  const stack = newStack();
-  const cluster = importedCluster(stack);
-  const identity = cluster.addWorkloadIdentity('Reader', { namespace: 'default', serviceAccountName: 'my-sa', mode: IdentityMode.IRSA });
-  const template = Template.fromStack(stack);
-  const role = resourceOf(template, identity.role);
+  const fixture = shared(() => {
+    const stack = newStack();
+    const cluster = importedCluster(stack);
+    const identity = cluster.addWorkloadIdentity('Reader', { namespace: 'default', serviceAccountName: 'my-sa', mode: IdentityMode.IRSA });
+    const template = Template.fromStack(stack);
+    return { identity, template, role: resourceOf(template, identity.role) };
+  });
 
   test('the trust document is a plain object with the literal issuer keys', () => {
+    const { template, role } = fixture();
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
         Version: '2012-10-17',
@@ -79,26 +88,30 @@ describe('IRSA trust with a literal issuer (cluster made elsewhere)', () => {
   });
 
   test('the role ARN is literal', () => {
+    const { identity, role } = fixture();
     expect(identity.roleArn).toBe(`arn:aws:iam::${ACCOUNT}:role/${role.Properties.RoleName}`);
   });
 
   test('snapshot', () => {
-    expect(role).toMatchSnapshot();
+    expect(fixture().role).toMatchSnapshot();
   });
 });
 
 describe('IRSA trust for several clusters', () => {
-  const stack = newStack();
-  const a = importedCluster(stack, 'A');
-  const b = importedCluster(stack, 'B', { clusterName: 'b', openIdConnectIssuerUrl: `https://${ISSUER_B}` });
-  const c = importedCluster(stack, 'C', { clusterName: 'c', openIdConnectIssuerUrl: `https://${ISSUER_C}` });
-  const identity = a.addWorkloadIdentity('Shared', {
-    namespace: 'apps', serviceAccountName: 'shared', mode: IdentityMode.IRSA, additionalClusters: [b, c],
+  const fixture = shared(() => {
+    const stack = newStack();
+    const a = importedCluster(stack, 'A');
+    const b = importedCluster(stack, 'B', { clusterName: 'b', openIdConnectIssuerUrl: `https://${ISSUER_B}` });
+    const c = importedCluster(stack, 'C', { clusterName: 'c', openIdConnectIssuerUrl: `https://${ISSUER_C}` });
+    const identity = a.addWorkloadIdentity('Shared', {
+      namespace: 'apps', serviceAccountName: 'shared', mode: IdentityMode.IRSA, additionalClusters: [b, c],
+    });
+    const template = Template.fromStack(stack);
+    return { identity, template, role: resourceOf(template, identity.role) };
   });
-  const template = Template.fromStack(stack);
-  const role = resourceOf(template, identity.role);
 
   test('one statement per OIDC provider, each with its own issuer keys', () => {
+    const { template, role } = fixture();
     const subject = 'system:serviceaccount:apps:shared';
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
@@ -110,13 +123,13 @@ describe('IRSA trust for several clusters', () => {
   });
 
   test('the service account is written into every cluster', () => {
-    expect(identity.serviceAccounts.map((sa) => sa.node.path)).toEqual([
+    expect(fixture().identity.serviceAccounts.map((sa) => sa.node.path)).toEqual([
       'Stack/A/Shared/ServiceAccount', 'Stack/A/Shared/ServiceAccount1', 'Stack/A/Shared/ServiceAccount2',
     ]);
   });
 
   test('snapshot', () => {
-    expect(role).toMatchSnapshot();
+    expect(fixture().role).toMatchSnapshot();
   });
 
   test('a created cluster and an imported one: Fn::Sub with one statement each', () => {
@@ -138,15 +151,17 @@ describe('IRSA trust for several clusters', () => {
 });
 
 describe('IRSA trust with an explicit wildcard subject', () => {
-  const stack = newStack();
-  const cluster = importedCluster(stack);
-  const identity = cluster.addWorkloadIdentity('Team', {
-    namespace: 'team-*', serviceAccountName: '*', mode: IdentityMode.IRSA, allowWildcardSubject: true,
+  const fixture = shared(() => {
+    const stack = newStack();
+    const cluster = importedCluster(stack);
+    const identity = cluster.addWorkloadIdentity('Team', {
+      namespace: 'team-*', serviceAccountName: '*', mode: IdentityMode.IRSA, allowWildcardSubject: true,
+    });
+    return { stack, cluster, identity, role: resourceOf(Template.fromStack(stack), identity.role) };
   });
-  const template = Template.fromStack(stack);
-  const role = resourceOf(template, identity.role);
 
   test('StringLike on :sub only, StringEquals on :aud', () => {
+    const { role } = fixture();
     const statement = role.Properties.AssumeRolePolicyDocument.Statement;
     expect(statement).toEqual([irsaStatement(ISSUER_A, 'system:serviceaccount:team-*:*', true)]);
     expect(statement[0].Condition.StringLike).toEqual({ [`${ISSUER_A}:sub`]: 'system:serviceaccount:team-*:*' });
@@ -154,11 +169,13 @@ describe('IRSA trust with an explicit wildcard subject', () => {
   });
 
   test('synth warns that every matching service account can assume the role', () => {
+    const { stack, identity } = fixture();
     Annotations.fromStack(stack).hasWarning('/Stack/Imported/Team', Match.stringLikeRegexp(
       `IRSA subject system:serviceaccount:team-\\*:\\* is a wildcard: every matching service account can assume ${identity.roleArn}`));
   });
 
   test('no ServiceAccount object is written for a wildcard', () => {
+    const { cluster, identity } = fixture();
     expect(identity.serviceAccounts).toEqual([]);
     expect(cluster.kubernetesObjects.renderManifests()).toEqual([]);
   });
@@ -177,6 +194,6 @@ describe('IRSA trust with an explicit wildcard subject', () => {
   });
 
   test('snapshot', () => {
-    expect(role).toMatchSnapshot();
+    expect(fixture().role).toMatchSnapshot();
   });
 });

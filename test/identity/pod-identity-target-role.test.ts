@@ -1,10 +1,13 @@
-import { App, Aws, Stack } from 'aws-cdk-lib';
+import { App, Aws, Fn, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { EksIdentityChecks, IdentityCluster, IdentityMode, IIdentityCluster, PodIdentityTargetRole, WorkloadIdentity } from '../../src';
 import { errorOf } from '../support/error-of';
 import { ACCOUNT, clusterArnOf, ENV, importedCluster, newCluster, newStack, OTHER_ACCOUNT, REGION } from '../support/fixtures';
 import { isAllowed, podIdentityRequest } from '../support/iam-evaluator';
+import { shared } from '../support/shared';
 
 /*
  * PodIdentityTargetRole: the cross-account target role, its trust in both forms of the EKS user
@@ -41,15 +44,10 @@ function trustOf(stack: Stack): any {
 }
 
 describe('trust with session tags (one statement: the association role, the cluster, namespace and service account)', () => {
-  let trust: any;
-  beforeAll(() => {
+  test('the document', () => {
     const s = setup();
     new PodIdentityTargetRole(s.dataStack, 'Target', { identity: s.identity, roleName: 'data-access' });
-    trust = trustOf(s.dataStack);
-  });
-
-  test('the document', () => {
-    expect(trust).toEqual({
+    expect(trustOf(s.dataStack)).toEqual({
       Version: '2012-10-17',
       Statement: [{
         Effect: 'Allow',
@@ -69,18 +67,18 @@ describe('trust with session tags (one statement: the association role, the clus
 });
 
 describe('trust with session tags disabled: the association\'s external id, as the EKS user guide gives it', () => {
-  let trust: any;
-  let templates: { [stack: string]: any };
-  beforeAll(() => {
+  const fixture = shared(() => {
     const s = setup({ disableSessionTags: true });
     new PodIdentityTargetRole(s.dataStack, 'Target', { identity: s.identity, roleName: 'data-access' });
-    trust = trustOf(s.dataStack);
-    templates = { ClusterStack: Template.fromStack(s.clusterStack).toJSON(), DataStack: Template.fromStack(s.dataStack).toJSON() };
+    return {
+      trust: trustOf(s.dataStack),
+      templates: { ClusterStack: Template.fromStack(s.clusterStack).toJSON(), DataStack: Template.fromStack(s.dataStack).toJSON() },
+    };
   });
   const externalId = `${REGION}/${ACCOUNT}/myeks/app/web`;
 
   test('the document: sts:AssumeRole with sts:ExternalId, sts:TagSession on its own, both only for the association role', () => {
-    expect(trust.Statement).toEqual([
+    expect(fixture().trust.Statement).toEqual([
       {
         Effect: 'Allow',
         Principal: { AWS: ROOT },
@@ -100,6 +98,7 @@ describe('trust with session tags disabled: the association\'s external id, as t
   });
 
   test('the evaluator: the association assumes it with its external id; another id or role is denied', async () => {
+    const { trust } = fixture();
     expect(await isAllowed(trust, request('sts:AssumeRole', { 'sts:ExternalId': externalId }))).toBe(true);
     expect(await isAllowed(trust, request('sts:TagSession', {}))).toBe(true);
     expect(await isAllowed(trust, request('sts:AssumeRole', { 'sts:ExternalId': `${REGION}/${ACCOUNT}/myeks/app/other` }))).toBe(false);
@@ -108,8 +107,35 @@ describe('trust with session tags disabled: the association\'s external id, as t
   });
 
   test('the rule pack finds nothing wrong with it', () => {
+    const { templates } = fixture();
     const findings = EksIdentityChecks.checkTemplates(Object.entries(templates).map(([stackName, template]) => ({ stackName, template })));
     expect(findings.filter((f) => f.ruleId === 'EKSID-POD-009')).toEqual([]);
+  });
+});
+
+describe('the target role\'s permissions', () => {
+  test('statements, managed policies and grants land on the target role, inline, with a description naming the service account', () => {
+    const s = setup();
+    const target = new PodIdentityTargetRole(s.dataStack, 'Target', {
+      identity: s.identity,
+      roleName: 'data-access',
+      statements: [new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['*'] })],
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess')],
+    });
+    const bucket = new s3.Bucket(s.dataStack, 'Bucket');
+    bucket.grantRead(target);
+    expect(target.grantPrincipal).toBe(target.role);
+    const role = Template.fromStack(s.dataStack).toJSON().Resources[s.dataStack.getLogicalId(target.role.node.defaultChild as iam.CfnRole)];
+    expect(role.Properties).toMatchObject({
+      RoleName: 'data-access',
+      Description: 'EKS Pod Identity target role of app/web',
+      ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/ReadOnlyAccess']] }],
+    });
+    expect(role.Properties.Policies).toHaveLength(1);
+    expect(role.Properties.Policies[0].PolicyDocument.Statement.map((st: any) => st.Action)).toEqual([
+      'sqs:SendMessage', ['s3:GetObject*', 's3:GetBucket*', 's3:List*'],
+    ]);
+    Template.fromStack(s.dataStack).resourceCountIs('AWS::IAM::Policy', 0);
   });
 });
 
@@ -221,6 +247,27 @@ describe('a target role that cannot be made fails at synth, naming the target ro
     expect(errorOf(() => new PodIdentityTargetRole(dataStack, 'Target', { identity, roleName: 'data' }))).toBe(
       `${PATH}: the ARN of cluster ClusterStack/Cluster is not known at synth, so the target role cannot be scoped to it. `
       + 'Fix: give the cluster a literal clusterName and its stack env: { account, region }');
+  });
+
+  const ARN_UNKNOWN = `${PATH}: the ARN of cluster ClusterStack/Imported is not known at synth, so the target role cannot be scoped to it. `
+    + 'Fix: give the cluster a literal clusterName and its stack env: { account, region }';
+  const ROLE_ARN_UNKNOWN = `${PATH}: cross-account pod identity needs both accounts and the association role name known at synth. `
+    + 'Fix: give both stacks env: { account, region } and the identity a roleName';
+  const EXTERNAL_ID_UNKNOWN = `${PATH}: with session tags disabled the target role is scoped by the association's external id, and the region, account or name of cluster `
+    + 'ClusterStack/Imported is not known at synth. Fix: give the cluster a literal clusterName and its stack env: { account, region }';
+  test.each([
+    ['a deploy-time name', ENV, false, ARN_UNKNOWN],
+    ['a deploy-time name', ENV, true, EXTERNAL_ID_UNKNOWN],
+    // Without a region the partition, so the association role's ARN, is not known either.
+    ['a stack without a region', { account: ACCOUNT }, false, ROLE_ARN_UNKNOWN],
+    ['a stack without a region', { account: ACCOUNT }, true, ROLE_ARN_UNKNOWN],
+  ])('an imported cluster with %s (session tags disabled: %p)', (what, env, disableSessionTags, message) => {
+    const app = new App();
+    const clusterStack = new Stack(app, 'ClusterStack', { env });
+    const dataStack = newStack(app, 'DataStack', { env: DATA_ENV });
+    const cluster = importedCluster(clusterStack, 'Imported', what === 'a deploy-time name' ? { clusterName: Fn.importValue('ClusterName') } : {});
+    const identity = cluster.addWorkloadIdentity('App', { namespace: 'app', serviceAccountName: 'web', mode: IdentityMode.POD_IDENTITY, roleName: 'association', disableSessionTags });
+    expect(errorOf(() => new PodIdentityTargetRole(dataStack, 'Target', { identity, roleName: 'data' }))).toBe(message);
   });
 
   test('session tags disabled and the cluster name not known at synth: no external id', () => {

@@ -1,23 +1,25 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IdentityMode, PodIdentityTargetRole } from '../../src';
+import { IdentityMode } from '../../src';
 import { expectedTagConditions } from '../support/expected-trust';
-import {
-  ACCOUNT, clusterArnOf, newApp, newCluster, newStack, OTHER_ACCOUNT, REGION,
-} from '../support/fixtures';
+import { ACCOUNT, clusterArnOf, crossAccountPodIdentity, newCluster, newStack, OTHER_ACCOUNT } from '../support/fixtures';
+import { shared } from '../support/shared';
 import { logicalIdOf, resourceOf } from '../support/template-queries';
 
 const TAG_CONDITIONS = expectedTagConditions;
 
 describe('pod identity trust', () => {
-  const stack = newStack();
-  const cluster = newCluster(stack);
-  const identity = cluster.addWorkloadIdentity('S3', { namespace: 'default', serviceAccountName: 's3-sa', mode: IdentityMode.POD_IDENTITY });
-  const template = Template.fromStack(stack);
-  const role = resourceOf(template, identity.role);
-  const association = resourceOf(template, identity.association!);
+  const fixture = shared(() => {
+    const stack = newStack();
+    const cluster = newCluster(stack);
+    const identity = cluster.addWorkloadIdentity('S3', { namespace: 'default', serviceAccountName: 's3-sa', mode: IdentityMode.POD_IDENTITY });
+    const template = Template.fromStack(stack);
+    const association = resourceOf(template, identity.association!);
+    return { stack, cluster, identity, template, role: resourceOf(template, identity.role), association };
+  });
 
   test('exactly one statement: AssumeRole + TagSession from pods.eks.amazonaws.com scoped by 3 session tags', () => {
+    const { cluster, template, role } = fixture();
     const clusterArn = { 'Fn::GetAtt': [logicalIdOf(cluster.cluster), 'Arn'] };
     expect(role.Properties.AssumeRolePolicyDocument).toEqual({
       Version: '2012-10-17',
@@ -35,6 +37,7 @@ describe('pod identity trust', () => {
   });
 
   test('the association names the cluster, namespace, service account and role, and waits for the agent', () => {
+    const { cluster, identity, template, association } = fixture();
     template.hasResource('AWS::EKS::PodIdentityAssociation', {
       Properties: {
         ClusterName: { Ref: logicalIdOf(cluster.cluster) },
@@ -49,37 +52,41 @@ describe('pod identity trust', () => {
   });
 
   test('no warning on the identity', () => {
+    const { stack, identity } = fixture();
     Annotations.fromStack(stack).hasNoWarning(`/${identity.node.path}/*`, Match.anyValue());
     Annotations.fromStack(stack).hasNoWarning(`/${identity.node.path}`, Match.anyValue());
   });
 
   test('snapshot', () => {
+    const { role, association } = fixture();
     expect({ role, association }).toMatchSnapshot();
   });
 });
 
 describe('pod identity trust without session tags', () => {
-  const stack = newStack();
-  const cluster = newCluster(stack);
-  const identity = cluster.addWorkloadIdentity('NoTags', {
-    namespace: 'default', serviceAccountName: 's3-sa', mode: IdentityMode.POD_IDENTITY, disableSessionTags: true,
+  const fixture = shared(() => {
+    const stack = newStack();
+    const cluster = newCluster(stack);
+    const identity = cluster.addWorkloadIdentity('NoTags', {
+      namespace: 'default', serviceAccountName: 's3-sa', mode: IdentityMode.POD_IDENTITY, disableSessionTags: true,
+    });
+    const template = Template.fromStack(stack);
+    return { stack, template, role: resourceOf(template, identity.role) };
   });
-  const template = Template.fromStack(stack);
-  const role = resourceOf(template, identity.role);
 
   test('one statement and no Condition', () => {
-    expect(role.Properties.AssumeRolePolicyDocument).toEqual({
+    expect(fixture().role.Properties.AssumeRolePolicyDocument).toEqual({
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }],
     });
   });
 
   test('the association disables session tags', () => {
-    template.hasResourceProperties('AWS::EKS::PodIdentityAssociation', { ServiceAccount: 's3-sa', DisableSessionTags: true });
+    fixture().template.hasResourceProperties('AWS::EKS::PodIdentityAssociation', { ServiceAccount: 's3-sa', DisableSessionTags: true });
   });
 
   test('synth warns that the trust cannot be scoped', () => {
-    Annotations.fromStack(stack).hasWarning('/Stack/Cluster/NoTags', Match.stringLikeRegexp(
+    Annotations.fromStack(fixture().stack).hasWarning('/Stack/Cluster/NoTags', Match.stringLikeRegexp(
       'session tags are disabled: the trust of Stack/Cluster/NoTags cannot be scoped to cluster, namespace and service account'));
   });
 
@@ -101,25 +108,20 @@ describe('pod identity trust without session tags', () => {
   });
 
   test('snapshot', () => {
-    expect(role).toMatchSnapshot();
+    expect(fixture().role).toMatchSnapshot();
   });
 });
 
 describe('cross-account pod identity (PodIdentityTargetRole)', () => {
-  const app = newApp();
-  const clusterStack = newStack(app, 'ClusterStack');
-  const dataStack = newStack(app, 'DataStack', { env: { account: OTHER_ACCOUNT, region: REGION } });
-  const cluster = newCluster(clusterStack);
-  const identity = cluster.addWorkloadIdentity('App', {
-    namespace: 'app', serviceAccountName: 'app', mode: IdentityMode.POD_IDENTITY, roleName: 'app-association',
+  const fixture = shared(() => {
+    const { clusterStack, dataStack, identity, target } = crossAccountPodIdentity();
+    return { identity, target, clusterTemplate: Template.fromStack(clusterStack), dataTemplate: Template.fromStack(dataStack) };
   });
-  const target = new PodIdentityTargetRole(dataStack, 'AppTarget', { identity, roleName: 'app-data-access' });
-  const clusterTemplate = Template.fromStack(clusterStack);
-  const dataTemplate = Template.fromStack(dataStack);
   const targetArn = `arn:aws:iam::${OTHER_ACCOUNT}:role/app-data-access`;
   const associationRoleArn = `arn:aws:iam::${ACCOUNT}:role/app-association`;
 
   test('the association gets TargetRoleArn', () => {
+    const { target, clusterTemplate } = fixture();
     expect(target.roleArn).toBe(targetArn);
     clusterTemplate.hasResourceProperties('AWS::EKS::PodIdentityAssociation', {
       Namespace: 'app', ServiceAccount: 'app', TargetRoleArn: targetArn,
@@ -127,6 +129,7 @@ describe('cross-account pod identity (PodIdentityTargetRole)', () => {
   });
 
   test('the association role may AssumeRole + TagSession on the target, inline', () => {
+    const { clusterTemplate } = fixture();
     clusterTemplate.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'app-association',
       Policies: [{
@@ -141,7 +144,7 @@ describe('cross-account pod identity (PodIdentityTargetRole)', () => {
   });
 
   test('the target role trusts only the association role of the cluster account, scoped by session tags', () => {
-    dataTemplate.hasResourceProperties('AWS::IAM::Role', {
+    fixture().dataTemplate.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'app-data-access',
       AssumeRolePolicyDocument: {
         Version: '2012-10-17',
@@ -159,12 +162,14 @@ describe('cross-account pod identity (PodIdentityTargetRole)', () => {
   });
 
   test('the association role keeps its own pod identity trust', () => {
+    const { identity, clusterTemplate } = fixture();
     const role = resourceOf(clusterTemplate, identity.role);
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toHaveLength(1);
     expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: 'pods.eks.amazonaws.com' });
   });
 
   test('snapshot', () => {
+    const { identity, target, clusterTemplate, dataTemplate } = fixture();
     expect({
       associationRole: resourceOf(clusterTemplate, identity.role),
       association: resourceOf(clusterTemplate, identity.association!),

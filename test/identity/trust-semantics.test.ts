@@ -1,9 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as fc from 'fast-check';
-import { IdentityMode, PodIdentityTargetRole } from '../../src';
+import { IdentityMode } from '../../src';
 import {
-  ACCOUNT, clusterArnOf, importedCluster, ISSUER_A, ISSUER_B, ISSUER_C, newApp, newCluster, newStack, OTHER_ACCOUNT,
-  providerArnOf, REGION,
+  ACCOUNT, clusterArnOf, crossAccountPodIdentity, importedCluster, ISSUER_A, ISSUER_B, ISSUER_C, newCluster, newStack, OTHER_ACCOUNT, providerArnOf,
 } from '../support/fixtures';
 import {
   evaluateTrust, irsaRequest, isAllowed, podIdentityRequest, toPolicyDocument,
@@ -186,14 +185,7 @@ describe('pod identity trust', () => {
 });
 
 describe('cross-account pod identity target role', () => {
-  const app = newApp();
-  const clusterStack = newStack(app, 'ClusterStack');
-  const dataStack = newStack(app, 'DataStack', { env: { account: OTHER_ACCOUNT, region: REGION } });
-  const cluster = newCluster(clusterStack);
-  const identity = cluster.addWorkloadIdentity('App', {
-    namespace: 'app', serviceAccountName: 'app', mode: IdentityMode.POD_IDENTITY, roleName: 'app-association',
-  });
-  const target = new PodIdentityTargetRole(dataStack, 'AppTarget', { identity, roleName: 'app-data-access' });
+  const { clusterStack, dataStack, identity, target } = crossAccountPodIdentity();
   const clusterTemplate = Template.fromStack(clusterStack).toJSON();
   const trust = resourceOf(Template.fromStack(dataStack), target.role).Properties.AssumeRolePolicyDocument;
   const associationPolicies = clusterTemplate.Resources[logicalIdOf(identity.role)].Properties.Policies

@@ -1,7 +1,7 @@
 import { App, Stack, StackProps, Token } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
-import { IdentityCluster, IdentityClusterAttributes, IdentityClusterProps, IIdentityCluster } from '../../src';
+import { IdentityCluster, IdentityClusterAttributes, IdentityClusterProps, IdentityMode, IIdentityCluster, PodIdentityTargetRole } from '../../src';
 
 /** The account and region every concrete test stack uses. */
 export const ACCOUNT = '123456789012';
@@ -71,4 +71,20 @@ export function importedCluster(stack: Stack, id = 'Imported', attrs: Partial<Id
     podIdentityAgentInstalled: true,
     ...attrs,
   });
+}
+
+/**
+ * Cross-account pod identity: the identity app/app (role app-association) of cluster myeks in
+ * ClusterStack, chaining to target role app-data-access of DataStack in the other account.
+ */
+export function crossAccountPodIdentity() {
+  const app = newApp();
+  const clusterStack = newStack(app, 'ClusterStack');
+  const dataStack = newStack(app, 'DataStack', { env: { account: OTHER_ACCOUNT, region: REGION } });
+  const cluster = newCluster(clusterStack);
+  const identity = cluster.addWorkloadIdentity('App', {
+    namespace: 'app', serviceAccountName: 'app', mode: IdentityMode.POD_IDENTITY, roleName: 'app-association',
+  });
+  const target = new PodIdentityTargetRole(dataStack, 'AppTarget', { identity, roleName: 'app-data-access' });
+  return { clusterStack, dataStack, cluster, identity, target };
 }

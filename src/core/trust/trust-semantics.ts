@@ -1,5 +1,6 @@
 import { allConditionsHold, holdsWhenAbsent, parseOperator, valueMatches } from './condition-evaluation';
 import { issuerMatch, issuersOfProviderArn, splitIssuerKey } from './issuer-keys';
+import { parseArn } from '../arn';
 import { hasDeployTimeValue } from '../deploy-time';
 import { IRSA_ACTION, IRSA_AUDIENCE, SAML_ACTION, serviceAccountSubject, TAG_SESSION_ACTION } from '../irsa';
 import {
@@ -281,8 +282,9 @@ function podIdentityGrant(statement: PolicyStatement, index: number): PodIdentit
 
 /** The account of an account principal (`arn:<partition>:iam::<account>:root`, or the account id as written). */
 export function accountOfPrincipal(principal: string): string | undefined {
-  const root = /^arn:([^:]+):iam::([^:]+):root$/.exec(principal);
-  if (root) return root[2];
+  // Read as an ARN whose deploy-time parts stay whole: `arn:${Ref:AWS::Partition}:iam::<account>:root` is a root too.
+  const root = parseArn(principal);
+  if (root !== undefined && root.service === 'iam' && root.region === '' && root.resource === 'root') return root.account;
   return /^\d{12}$/.test(principal) || hasDeployTimeValue(principal) && !principal.startsWith('arn:') ? principal : undefined;
 }
 

@@ -40,7 +40,7 @@ describe('access policy names and ARNs', () => {
 
 describe('entry types', () => {
   test('the types that take no policies, and the one that takes groups and a username', () => {
-    expect(NO_POLICY_ENTRY_TYPES).toEqual(['EC2_LINUX', 'EC2_WINDOWS', 'HYBRID_LINUX', 'HYPERPOD_LINUX']);
+    expect(NO_POLICY_ENTRY_TYPES).toEqual(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'HYBRID_LINUX', 'HYPERPOD_LINUX']);
     expect(STANDARD_ENTRY_TYPE).toBe('STANDARD');
   });
 
@@ -65,7 +65,7 @@ describe('entry types', () => {
     });
   });
 
-  test.each(['EC2_LINUX', 'EC2_WINDOWS', 'HYBRID_LINUX', 'HYPERPOD_LINUX'])('%s takes no access policies', (type) => {
+  test.each(['EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'HYBRID_LINUX', 'HYPERPOD_LINUX'])('%s takes no access policies', (type) => {
     expect(entryTypePoliciesProblem(type, ['AmazonEKSViewPolicy', 'AmazonEKSEditPolicy'])).toEqual({
       problem: `an access entry of type ${type} cannot have access policies (AmazonEKSViewPolicy, AmazonEKSEditPolicy)`,
       fix: 'remove the access policies; EKS gives node entries the permissions nodes need',
@@ -73,7 +73,7 @@ describe('entry types', () => {
     expect(entryTypePoliciesProblem(type, [])).toBeUndefined();
   });
 
-  test.each(['STANDARD', 'FARGATE_LINUX', TOKEN])('%s may have access policies', (type) => {
+  test.each(['STANDARD', TOKEN])('%s may have access policies', (type) => {
     expect(entryTypePoliciesProblem(type, ['AmazonEKSViewPolicy'])).toBeUndefined();
   });
 });
@@ -157,7 +157,7 @@ describe('policies a reviewer should see', () => {
 
   const KNOWN = 'AmazonEKSClusterAdminPolicy, AmazonEKSAdminPolicy, AmazonEKSAdminViewPolicy, AmazonEKSEditPolicy, AmazonEKSViewPolicy, '
     + 'AmazonEKSSecretReaderPolicy, AmazonEKSAutoNodePolicy, AmazonEKSLoadBalancingPolicy, AmazonEKSLoadBalancingClusterPolicy, '
-    + 'AmazonEKSNetworkingPolicy, AmazonEKSNetworkingClusterPolicy';
+    + 'AmazonEKSNetworkingPolicy, AmazonEKSNetworkingClusterPolicy, AmazonAIOpsAssistantPolicy, AmazonARCRegionSwitchScalingPolicy';
 
   test.each([
     ['AmazonEKSViewPolicyX', ''],

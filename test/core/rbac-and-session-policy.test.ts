@@ -52,12 +52,17 @@ describe('rbacRuleRisks', () => {
 
   test.each<[string, any, boolean, string[]]>([
     ['reading pods', { verbs: ['get', 'list'], resources: ['pods'], apiGroups: [''] }, true, []],
-    ['binding roles', { verbs: ['bind', 'get'], resources: ['clusterroles'] }, false,
+    ['binding roles', { verbs: ['bind', 'get'], resources: ['clusterroles'], apiGroups: ['rbac.authorization.k8s.io'] }, false,
       ['it grants bind on clusterroles, which lets the group raise its own privileges']],
-    ['escalate and impersonate', { verbs: ['impersonate', 'escalate'], resources: ['users', 'roles'] }, false,
+    ['bind on the core group, where no roles are (no apiGroups reads as the core group)', { verbs: ['bind', 'get'], resources: ['clusterroles'] }, false, []],
+    ['escalate and impersonate on the RBAC group', { verbs: ['impersonate', 'escalate'], resources: ['users', 'roles'], apiGroups: ['rbac.authorization.k8s.io'] }, false,
       ['it grants escalate, impersonate on users, roles, which lets the group raise its own privileges']],
-    ['every verb on some resources', { verbs: ['*'], resources: ['pods'], apiGroups: [''] }, true,
-      ['it grants escalate, bind, impersonate on pods, which lets the group raise its own privileges']],
+    ['escalate and impersonate on the core group: impersonate counts', { verbs: ['impersonate', 'escalate'], resources: ['users', 'roles'] }, false,
+      ['it grants impersonate on users, roles, which lets the group raise its own privileges']],
+    ['every verb on some resources of the core group: impersonate counts', { verbs: ['*'], resources: ['pods'], apiGroups: [''] }, true,
+      ['it grants impersonate on pods, which lets the group raise its own privileges']],
+    ['every verb on some resources of every group', { verbs: ['*'], resources: ['roles'], apiGroups: ['*'] }, false,
+      ['it grants escalate, bind, impersonate on roles, which lets the group raise its own privileges']],
     ['an escalating verb on no resources', { verbs: ['bind'], nonResourceURLs: ['/x'] }, true, []],
     ['an escalating verb without resources', { verbs: ['bind'] }, false, []],
     ['no verbs', { resources: ['pods'] }, true, []],
@@ -66,7 +71,7 @@ describe('rbacRuleRisks', () => {
     ['everything on everything, in a namespace', { verbs: ['*'], resources: ['*'], apiGroups: ['*'] }, false,
       ['it grants escalate, bind, impersonate on *, which lets the group raise its own privileges']],
     ['everything on every resource of the core group', { verbs: ['*'], resources: ['*'], apiGroups: [''] }, true,
-      ['it grants escalate, bind, impersonate on *, which lets the group raise its own privileges']],
+      ['it grants impersonate on *, which lets the group raise its own privileges']],
     ['every verb on every API group of some resources', { verbs: ['*'], apiGroups: ['*'] }, true, []],
     ['every verb on every non-resource URL', { verbs: ['*'], nonResourceURLs: ['*'] }, true, ['it grants every verb on every non-resource URL cluster-wide (cluster admin)']],
     ['some verbs on every non-resource URL', { verbs: ['get'], nonResourceURLs: ['*'] }, true, []],
@@ -75,7 +80,9 @@ describe('rbacRuleRisks', () => {
   });
 
   test('binding cluster-admin', () => {
-    expect(clusterRoleRisk('cluster-admin')).toBe('it binds the cluster-admin ClusterRole (everything, everywhere)');
+    expect(clusterRoleRisk('cluster-admin')).toBe('it binds the cluster-admin ClusterRole cluster-wide (everything, everywhere)');
+    expect(clusterRoleRisk('cluster-admin', 'app'))
+      .toBe('it binds the cluster-admin ClusterRole in namespace app (everything in that namespace, its roles, bindings and secrets included)');
     expect(clusterRoleRisk('view')).toBeUndefined();
   });
 });

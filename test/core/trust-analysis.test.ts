@@ -32,7 +32,7 @@ const association = (overrides: any = {}) => ({ clusterArn: CLUSTER, clusterName
 
 describe('an empty or missing trust', () => {
   test('lets nothing in', () => {
-    const nothing = { irsa: [], podIdentity: [], awsPrincipals: [], denies: [] };
+    const nothing = { irsa: [], podIdentity: [], awsPrincipals: [], anyPrincipal: [], federated: [], denies: [] };
     expect(analyzeTrust(undefined)).toEqual(nothing);
     const empty = analyze([]);
     expect(empty).toEqual(nothing);

@@ -142,7 +142,8 @@ describe('broughtRoleTrustProblem', () => {
   /** A role whose trust is the document given. */
   const roleWith = (stack: Stack, trust: iam.PolicyDocument, id = 'Brought') => {
     const role = new iam.Role(stack, id, { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') });
-    (role as any).assumeRolePolicy = trust;
+    // The trust as the template holds it: the brought role's trust is read from its L1.
+    (role.node.defaultChild as iam.CfnRole).assumeRolePolicyDocument = trust;
     return role;
   };
 
@@ -197,11 +198,9 @@ describe('broughtRoleTrustProblem', () => {
     const stack = newStack();
     const cluster = newCluster(stack);
     // A trust keyed on the cluster's issuer is one JSON string (an iam.PolicyDocument cannot have a deploy-time key).
-    const roleTrusting = (id: string, subject: string) => roleWith(stack, {
-      toJSON: () => renderTrustDocument(trustDocument([irsaTrustStatement({
-        providerArn: cluster.openIdConnectProviderArn, issuer: cluster.openIdConnectIssuer, subject, wildcard: false,
-      })])),
-    } as any, id);
+    const roleTrusting = (id: string, subject: string) => roleWith(stack, renderTrustDocument(trustDocument([irsaTrustStatement({
+      providerArn: cluster.openIdConnectProviderArn, issuer: cluster.openIdConnectIssuer, subject, wildcard: false,
+    })])) as any, id);
     expect(broughtRoleTrustProblem(roleTrusting('Good', SUBJECT), use(cluster, IdentityMode.IRSA))).toBeUndefined();
     expect(broughtRoleTrustProblem(roleTrusting('Bad', 'system:serviceaccount:app:other'), use(cluster, IdentityMode.IRSA)))
       .toBe('its trust does not let system:serviceaccount:app:web in with audience sts.amazonaws.com');

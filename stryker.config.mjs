@@ -36,8 +36,8 @@ const PARTS = {
       // Trust semantics.
       'src/core/trust/*.ts',
       // The aws-auth planner and the ConfigMap reader it plans from.
-      'src/access/aws-auth/aws-auth-planner.ts',
-      'src/access/aws-auth/aws-auth-config-map.ts',
+      'src/access/aws-auth/private/aws-auth-planner.ts',
+      'src/access/aws-auth/private/aws-auth-config-map.ts',
     ],
     tests: [
       'test/core/**/*.test.ts',

@@ -1,4 +1,4 @@
-import { readAwsAuth } from '../../src/access/aws-auth/aws-auth-config-map';
+import { readAwsAuth } from '../../src/access/aws-auth/private/aws-auth-config-map';
 
 /*
  * Reading the aws-auth ConfigMap the planner plans from: the object as kubectl prints it (YAML or

@@ -1,5 +1,5 @@
 import { AwsAuthMigrationEntry } from '../../src/access/aws-auth/aws-auth-plan';
-import { awsAuthEntryId, planAwsAuthMigration, planOptionsProblem } from '../../src/access/aws-auth/aws-auth-planner';
+import { awsAuthEntryId, planAwsAuthMigration, planOptionsProblem } from '../../src/access/aws-auth/private/aws-auth-planner';
 import { AccessEntryType } from '../../src/core/access-entry-type';
 import { AuthenticationMode } from '../../src/core/authentication-mode';
 

@@ -11,8 +11,8 @@ import { LAB4_GROUP, LAB4_NAMESPACE } from '../../labs/lab4-authentication';
 import { writeIdentityReport } from '../../labs/write-report';
 import { AccessScopeType, CreatorAdmin, IdentityMode, IdentityReport, TrustScope } from '../../src';
 import { readAssembly } from '../../src/checks/assembly';
-import { CREATOR_ADMIN_OFF, CREATOR_ADMIN_PRINCIPAL } from '../../src/core/access-entry-rules';
 import { runReport } from '../../src/cli/commands/report';
+import { CREATOR_ADMIN_OFF, CREATOR_ADMIN_PRINCIPAL } from '../../src/core/access-entry-rules';
 
 const LAB1 = 'EksIdentityLab1Irsa';
 const LAB2 = 'EksIdentityLab2PodIdentity';

@@ -1,7 +1,7 @@
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AwsAuthMigrationEntry, AwsAuthMigrationFinding, AwsAuthMigrationPlan, AwsAuthMigrationPlanOptions } from './aws-auth-plan';
-import { awsAuthEntryId, FOREIGN_NODE_ROLE, IDENTITY_CENTER_DECISION, planAwsAuthMigration, planOptionsProblem } from './aws-auth-planner';
+import { awsAuthEntryId, FOREIGN_NODE_ROLE, IDENTITY_CENTER_DECISION, planAwsAuthMigration, planOptionsProblem } from './private/aws-auth-planner';
 import { clusterNodeRoles } from './private/cluster-node-roles';
 import type { IIdentityCluster } from '../../cluster/i-identity-cluster';
 import { parseArn, principalKey, withoutRolePath } from '../../core/arn';

@@ -1,6 +1,6 @@
 import { AwsAuthMigrationEntry, AwsAuthMigrationPlan, AwsAuthMigrationPlanOptions } from '../../access/aws-auth/aws-auth-plan';
-import { awsAuthEntryId, planAwsAuthMigration, planOptionsProblem } from '../../access/aws-auth/aws-auth-planner';
-import { readIamRoleList } from '../../access/aws-auth/iam-role-list';
+import { awsAuthEntryId, planAwsAuthMigration, planOptionsProblem } from '../../access/aws-auth/private/aws-auth-planner';
+import { readIamRoleList } from '../../access/aws-auth/private/iam-role-list';
 import { AccessEntryType } from '../../core/access-entry-type';
 import { AccessPolicy, AccessScopeType, CLUSTER_ADMIN_POLICY_NAME } from '../../core/access-policy';
 import { parseIamArn } from '../../core/arn';

@@ -1,4 +1,4 @@
-import { parseIamArn, roleArnProblem } from '../../core/arn';
+import { parseIamArn, roleArnProblem } from '../../../core/arn';
 
 /*
  * Reading the roles of an account as the AWS CLI prints them: `aws iam list-roles`

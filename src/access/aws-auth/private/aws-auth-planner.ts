@@ -1,19 +1,19 @@
 import { AwsAuthData, readAwsAuth, Section } from './aws-auth-config-map';
-import { AwsAuthMigrationEntry, AwsAuthMigrationFinding, AwsAuthMigrationPlan, AwsAuthMigrationPlanOptions } from './aws-auth-plan';
-import { accessEntryUsernameProblem, kubernetesGroupProblem, RESERVED_GROUP_PREFIX, RESERVED_USERNAME_PREFIXES } from '../../core/access-entry-names';
-import { AccessEntryType } from '../../core/access-entry-type';
-import { AccessPolicy } from '../../core/access-policy';
-import { accountProblem, parseIamArn, ParsedIamArn, principalArnProblem, principalKey, roleArnProblem, withoutRolePath } from '../../core/arn';
-import { AuthenticationMode } from '../../core/authentication-mode';
+import { accessEntryUsernameProblem, kubernetesGroupProblem, RESERVED_GROUP_PREFIX, RESERVED_USERNAME_PREFIXES } from '../../../core/access-entry-names';
+import { AccessEntryType } from '../../../core/access-entry-type';
+import { AccessPolicy } from '../../../core/access-policy';
+import { accountProblem, parseIamArn, ParsedIamArn, principalArnProblem, principalKey, roleArnProblem, withoutRolePath } from '../../../core/arn';
+import { AuthenticationMode } from '../../../core/authentication-mode';
 import {
   AUTHENTICATED_GROUP, BOOTSTRAPPERS_GROUP, NODE_ENTRY_USERNAMES, NODE_MAPPING_GROUPS, NODE_PROXIER_GROUP, NODES_GROUP,
   SESSION_NODE_USERNAME, WINDOWS_KUBE_PROXY_GROUP,
-} from '../../core/aws-auth-vocabulary';
-import { configMapSizeProblem } from '../../core/config-map-size';
-import { isKnown, isOpaque } from '../../core/deploy-time';
-import { Problem } from '../../core/errors';
-import { IDENTITY_CENTER_ROLE_PATH, isIdentityCenterRoleName } from '../../core/iam-identity-center';
-import { SYSTEM_MASTERS_GROUP } from '../../core/kubernetes-vocabulary';
+} from '../../../core/aws-auth-vocabulary';
+import { configMapSizeProblem } from '../../../core/config-map-size';
+import { isKnown, isOpaque } from '../../../core/deploy-time';
+import { Problem } from '../../../core/errors';
+import { IDENTITY_CENTER_ROLE_PATH, isIdentityCenterRoleName } from '../../../core/iam-identity-center';
+import { SYSTEM_MASTERS_GROUP } from '../../../core/kubernetes-vocabulary';
+import { AwsAuthMigrationEntry, AwsAuthMigrationFinding, AwsAuthMigrationPlan, AwsAuthMigrationPlanOptions } from '../aws-auth-plan';
 
 /**
  * The aws-auth to access entries planner (eksctl's migration is the reference behaviour): pure

@@ -98,8 +98,18 @@ project.jest!.config.transform = {
 };
 
 // The test task never rewrites snapshots and never "fixes" lint in CI.
+// ts-jest compiles each file alone (isolatedModules), so jest checks no types: the tests, the
+// benchmark, the labs and the examples are type-checked after it.
+project.tsconfigDev.addInclude('../bench/**/*.ts');
+project.tsconfigDev.addInclude('../labs/**/*.ts');
+project.tsconfigDev.addInclude('../examples/**/*.ts');
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check the tests, the benchmark, the labs and the examples (test/tsconfig.json)',
+  exec: 'tsc --noEmit -p test/tsconfig.json',
+});
 project.testTask.reset();
 project.testTask.exec('jest --passWithNoTests --ci', { receiveArgs: true });
+project.testTask.spawn(typecheck);
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
 
 // The main job: build lib/ (so `npx cdk-eks-identity` works next), then synthesize the labs offline

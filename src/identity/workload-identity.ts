@@ -414,7 +414,7 @@ export class WorkloadIdentity extends Construct implements iam.IGrantable {
 
   /** Fails at synth when the trust can exceed IAM's default quota (deploy-time values counted at their longest). */
   private validateTrustSize(trust: TrustDocument): void {
-    const size = trustSize(Stack.of(this), trust, { clusters: this.clusters, namespace: this.namespace, serviceAccount: this.serviceAccountName });
+    const size = trustSize(trust, { clusters: this.clusters, namespace: this.namespace, serviceAccount: this.serviceAccountName });
     if (size > TRUST_POLICY_DEFAULT_QUOTA) {
       throwIdentityError(this,
         `the role trust policy can reach ${size} characters without whitespace (IAM's default quota is ${TRUST_POLICY_DEFAULT_QUOTA}; values only known at deploy time were counted at their longest)`,

@@ -123,9 +123,9 @@ describe('trustSize: every deploy-time value at its longest', () => {
     ];
     for (const [value, length] of parts) {
       const document = { Value: `<${value}>` };
-      expect({ value: stack.resolve(value), size: trustSize(stack, document, values) }).toEqual({ value: stack.resolve(value), size: '{"Value":"<>"}'.length + length });
+      expect({ value: stack.resolve(value), size: trustSize(document, values) }).toEqual({ value: stack.resolve(value), size: '{"Value":"<>"}'.length + length });
     }
-    expect(trustSize(stack, { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] }, values)).toBe('{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole"}]}'.length);
+    expect(trustSize({ Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] }, values)).toBe('{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole"}]}'.length);
   });
 
   test('the worst-case lengths are longer than any real value of their kind', () => {
@@ -204,5 +204,34 @@ describe('broughtRoleTrustProblem', () => {
     expect(broughtRoleTrustProblem(roleTrusting('Good', SUBJECT), use(cluster, IdentityMode.IRSA))).toBeUndefined();
     expect(broughtRoleTrustProblem(roleTrusting('Bad', 'system:serviceaccount:app:other'), use(cluster, IdentityMode.IRSA)))
       .toBe('its trust does not let system:serviceaccount:app:web in with audience sts.amazonaws.com');
+  });
+
+  test('IRSA with a cluster of this app: keys of another cluster\'s issuer are not the cluster\'s, though both are deploy-time values', () => {
+    const stack = newStack();
+    const cluster = newCluster(stack);
+    const other = newCluster(stack, 'nodegroup', { clusterName: 'other' }, 'Other');
+    // The cluster's provider, but the condition keys of the other cluster's issuer: STS sees no such key, so the condition fails.
+    const trusting = (id: string, issuer: string) => roleWith(stack, renderTrustDocument(trustDocument([irsaTrustStatement({
+      providerArn: cluster.openIdConnectProviderArn, issuer, subject: SUBJECT, wildcard: false,
+    })])) as any, id);
+    expect(broughtRoleTrustProblem(trusting('Foreign', other.openIdConnectIssuer), use(cluster, IdentityMode.IRSA)))
+      .toBe('its trust does not let system:serviceaccount:app:web in with audience sts.amazonaws.com');
+    // A literal issuer could be the cluster's at deploy time: no verdict.
+    expect(broughtRoleTrustProblem(trusting('Literal', ISSUER_B), use(cluster, IdentityMode.IRSA))).toBeUndefined();
+  });
+
+  test('IRSA: another provider\'s statement beside the cluster\'s is no problem', () => {
+    const stack = newStack();
+    const cluster = importedCluster(stack);
+    const statements = [ISSUER_B, ISSUER_A].map((issuer) => irsaTrustStatement({ providerArn: providerArnOf(issuer), issuer, subject: SUBJECT, wildcard: false }));
+    const role = roleWith(stack, renderTrustDocument(trustDocument(statements)) as any);
+    expect(broughtRoleTrustProblem(role, use(cluster, IdentityMode.IRSA))).toBeUndefined();
+  });
+
+  test('a role whose trust an override deleted: no verdict (the template has none to judge)', () => {
+    const stack = newStack();
+    const role = new iam.Role(stack, 'Brought', { assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com') });
+    (role.node.defaultChild as iam.CfnRole).addPropertyDeletionOverride('AssumeRolePolicyDocument');
+    expect(broughtRoleTrustProblem(role, use(importedCluster(stack), IdentityMode.POD_IDENTITY))).toBeUndefined();
   });
 });

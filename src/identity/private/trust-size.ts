@@ -1,4 +1,4 @@
-import { Aws, Stack } from 'aws-cdk-lib';
+import { Aws } from 'aws-cdk-lib';
 import type { IIdentityCluster } from '../../cluster/i-identity-cluster';
 import { DeployTimeKind, WORST_CASE_LENGTH, worstCaseSize } from '../../core/worst-case';
 
@@ -12,18 +12,16 @@ export interface TrustValues {
 /**
  * The size IAM counts for a trust document the constructs build (JSON with CDK tokens in it),
  * every token at the longest value it can take: the core's worst-case algorithm, told which
- * token is which.
+ * token is which. A stack's `partition`, `region` and `account` are literals or these same `Aws`
+ * tokens, so the `Aws` tokens cover them.
  */
-export function trustSize(stack: Stack, document: unknown, values: TrustValues): number {
+export function trustSize(document: unknown, values: TrustValues): number {
   const kinds = new Map<string, DeployTimeKind>([
     [Aws.PARTITION, DeployTimeKind.PARTITION],
     [Aws.REGION, DeployTimeKind.REGION],
     [Aws.ACCOUNT_ID, DeployTimeKind.ACCOUNT],
     [Aws.URL_SUFFIX, DeployTimeKind.URL_SUFFIX],
     [Aws.STACK_NAME, DeployTimeKind.STACK_NAME],
-    [stack.partition, DeployTimeKind.PARTITION],
-    [stack.region, DeployTimeKind.REGION],
-    [stack.account, DeployTimeKind.ACCOUNT],
     [values.namespace, DeployTimeKind.NAMESPACE],
     [values.serviceAccount, DeployTimeKind.SERVICE_ACCOUNT],
   ]);

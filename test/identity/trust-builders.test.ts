@@ -223,7 +223,8 @@ describe('broughtRoleTrustProblem', () => {
   test('IRSA: another provider\'s statement beside the cluster\'s is no problem', () => {
     const stack = newStack();
     const cluster = importedCluster(stack);
-    const statements = [ISSUER_B, ISSUER_A].map((issuer) => irsaTrustStatement({ providerArn: providerArnOf(issuer), issuer, subject: SUBJECT, wildcard: false }));
+    const statementOf = (issuer: string) => irsaTrustStatement({ providerArn: providerArnOf(issuer), issuer, subject: SUBJECT, wildcard: false });
+    const statements = [statementOf(ISSUER_B), statementOf(ISSUER_A)];
     const role = roleWith(stack, renderTrustDocument(trustDocument(statements)) as any);
     expect(broughtRoleTrustProblem(role, use(cluster, IdentityMode.IRSA))).toBeUndefined();
   });

@@ -64,8 +64,7 @@ function synthesizedTrust(role: iam.IRole): unknown {
   if (!(resource instanceof iam.CfnRole)) return undefined;
   const stack = Stack.of(resource);
   // The rendered resource, overrides merged (what CfnResource writes into the template).
-  // A resource renders as itself under its logical id; without properties (all deleted by overrides), no `Properties`.
+  // A resource renders under its logical id, with `Properties` (`{}` when overrides deleted every property).
   const rendered = stack.resolve((resource as unknown as { _toCloudFormation(): any })._toCloudFormation());
-  const properties = rendered.Resources[stack.resolve(resource.logicalId)].Properties;
-  return properties?.AssumeRolePolicyDocument;
+  return rendered.Resources[stack.resolve(resource.logicalId)].Properties.AssumeRolePolicyDocument;
 }

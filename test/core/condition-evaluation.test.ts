@@ -82,6 +82,8 @@ describe('valueMatches', () => {
     ['ARNs with a known segment that matches a pattern', like, 'arn:*:eks:*:*:cluster/my*', DEPLOYED, undefined],
     ['ARNs with a known segment that does not match a pattern', like, 'arn:*:eks:*:*:cluster/x*', DEPLOYED, false],
     ['texts of different segment counts', equals, 'a:${Ref:B}', 'a:b:c', undefined],
+    ['texts of different segment counts, a known one differing', equals, 'a:${Ref:B}', 'x:b:c', undefined],
+    ['a known segment that differs after one that agrees', equals, 'a:b:${Ref:C}', 'a:x:c', false],
     ['a deploy-time segment against a different one', equals, 'a:${Ref:B}', 'a:${Ref:C}', undefined],
   ])('%s', (_what, operator, pattern, actual, verdict) => {
     expect(valueMatches(operator, pattern, actual)).toBe(verdict);
@@ -113,6 +115,11 @@ describe('conditionHolds and holdsWhenAbsent', () => {
     ['Null False, present', condition('Null', 'False'), 'x', true],
     ['Null true, present', condition('Null', 'true'), 'x', false],
     ['Null with both values, present', condition('Null', 'true', 'false'), 'x', true],
+    ['Null with both values, absent', condition('Null', 'false', 'true'), undefined, true],
+    ['NotNull (no IAM operator) true, absent', condition('NotNull', 'true'), undefined, false],
+    ['NotNull (no IAM operator) false, present', condition('NotNull', 'false'), 'x', undefined],
+    ['NullX (no IAM operator) true, absent', condition('NullX', 'true'), undefined, false],
+    ['NullX (no IAM operator) false, present', condition('NullX', 'false'), 'x', undefined],
     ['NumericEquals, present', condition('NumericEquals', '1'), '1', undefined],
     ['NumericEquals, absent', condition('NumericEquals', '1'), undefined, false],
     ['Bool, present', condition('Bool', 'true'), 'true', undefined],
@@ -173,6 +180,8 @@ describe('issuer keys', () => {
     expect(issuersOfProviderArn('${Ref:Provider}')).toEqual(['issuer-of-provider:${ref:provider}']);
     expect(issuersOfProviderArn('arn:aws:iam::123456789012:role/x')).toEqual([]);
     expect(issuersOfProviderArn('arn:aws:iam::123456789012:oidc-provider/')).toEqual([]);
+    // The issuer runs to the end of the ARN: a line break is not part of one.
+    expect(issuersOfProviderArn(`arn:aws:iam::123456789012:oidc-provider/${ISSUER}\nx`)).toEqual([]);
     expect(issuersOfProviderArn('arn:aws:iam::${Ref:AWS::AccountId}:oidc-provider/${GetAtt:C.Issuer}')).toEqual(['${getatt:c.issuer}']);
   });
 

@@ -29,6 +29,9 @@ describe('one :sub value', () => {
     [sub('batch', 'job-*'), true, TrustScope.NAME_PATTERN, 'batch', 'job-*', 'name pattern (batch/job-*)'],
     [sub('batch', 'job-?'), true, TrustScope.NAME_PATTERN, 'batch', 'job-?', 'name pattern (batch/job-?)'],
     [sub('team', '*'), true, TrustScope.NAMESPACE_WILDCARD, 'team', '*', 'namespace wildcard (any service account in team)'],
+    [sub('team', '**'), true, TrustScope.NAMESPACE_WILDCARD, 'team', '**', 'namespace wildcard (any service account in team)'],
+    [sub('team', '*x'), true, TrustScope.NAME_PATTERN, 'team', '*x', 'name pattern (team/*x)'],
+    [sub('**', '**'), true, TrustScope.ANY_SERVICE_ACCOUNT, '**', '**', `unscoped: any service account (${sub('**', '**')})`],
     [sub('*', 'web'), true, TrustScope.ANY_NAMESPACE, '*', 'web', `wildcard across namespaces (${sub('*', 'web')})`],
     [sub('team-*', '*'), true, TrustScope.ANY_NAMESPACE, 'team-*', '*', `wildcard across namespaces (${sub('team-*', '*')})`],
     [sub('*', '*'), true, TrustScope.ANY_SERVICE_ACCOUNT, '*', '*', `unscoped: any service account (${sub('*', '*')})`],
@@ -62,6 +65,10 @@ describe('a grant: who gets in, and with which audience', () => {
     ['only excluded subjects', { StringNotEquals: { [SUB]: sub('app', 'admin') } }, `unscoped: any service account but ${sub('app', 'admin')}, no audience condition`],
     ['a condition that also holds without a subject', { StringEqualsIfExists: { [SUB]: sub('app', 'web') } },
       'unscoped: any service account (the :sub condition StringEqualsIfExists also holds without a subject), no audience condition'],
+    ['two excluded subjects', { StringNotEquals: { [SUB]: [sub('app', 'admin'), sub('app', 'root')] } },
+      `unscoped: any service account but ${sub('app', 'admin')}, ${sub('app', 'root')}, no audience condition`],
+    ['two conditions that also hold without a subject', { StringEqualsIfExists: { [SUB]: sub('app', 'web') }, StringLikeIfExists: { [SUB]: sub('app', '*') } },
+      'unscoped: any service account (the :sub condition StringEqualsIfExists, StringLikeIfExists also holds without a subject), no audience condition'],
   ])('%s: any service account', (_name, condition, description) => {
     expect(irsaSubjectGrants(grantOf(trustOf(condition)))).toEqual([expect.objectContaining({
       subject: '*', namespace: '*', serviceAccount: '*', scope: TrustScope.ANY_SERVICE_ACCOUNT, scopeDescription: description,
@@ -71,7 +78,7 @@ describe('a grant: who gets in, and with which audience', () => {
   test('conditions only known at deploy time: unknown', () => {
     const trust = trustOf(undefined);
     (trust.Statement[0] as any).Condition = '${Ref:Conditions}';
-    expect(irsaSubjectGrants(grantOf(trust)).map((g) => g.scope)).toEqual([TrustScope.UNKNOWN]);
+    expect(irsaSubjectGrants(grantOf(trust)).map((g) => [g.scope, g.description])).toEqual([[TrustScope.UNKNOWN, 'conditions only known at deploy time']]);
   });
 
   test.each([
@@ -81,6 +88,17 @@ describe('a grant: who gets in, and with which audience', () => {
     [{ StringEquals: { [AUD]: 'other' } }, { allowsStsAudience: false, pinned: true, onlySts: false, description: 'audience other' }],
     [{ StringLike: { [AUD]: 'sts.*' } }, { allowsStsAudience: true, pinned: true, onlySts: false, description: 'audience pattern sts.*' }],
     [{ StringNotEquals: { [AUD]: 'other' } }, { allowsStsAudience: true, pinned: false, onlySts: false, description: 'audience anything but other' }],
+    [{ StringNotEquals: { [AUD]: ['a', 'b'] } }, { allowsStsAudience: true, pinned: false, onlySts: false, description: 'audience anything but a, b' }],
+    [{ StringLike: { [AUD]: ['sts.*', 'x*'] } }, { allowsStsAudience: true, pinned: true, onlySts: false, description: 'audience pattern sts.* or x*' }],
+    // StringLike without a wildcard matches exactly.
+    [{ StringLike: { [AUD]: 'sts.amazonaws.com' } }, { allowsStsAudience: true, pinned: true, onlySts: true, description: 'audience sts.amazonaws.com' }],
+    // Pinned to sts.amazonaws.com and excluding it: no token gets in.
+    [{ StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringNotEquals: { [AUD]: 'sts.amazonaws.com' } },
+      { allowsStsAudience: false, pinned: true, onlySts: false, description: 'audience sts.amazonaws.com' }],
+    [{ StringEqualsIfExists: { [AUD]: 'sts.amazonaws.com' }, StringLikeIfExists: { [AUD]: 'x*' } }, {
+      allowsStsAudience: false, pinned: false, onlySts: false,
+      description: 'no audience condition that requires an audience (StringEqualsIfExists, StringLikeIfExists sts.amazonaws.com or x*)',
+    }],
     [{ StringEqualsIfExists: { [AUD]: 'sts.amazonaws.com' } },
       { allowsStsAudience: true, pinned: false, onlySts: false, description: 'no audience condition that requires an audience (StringEqualsIfExists sts.amazonaws.com)' }],
   ])('audience %j', (condition, scope) => {

@@ -77,12 +77,9 @@ export function valueMatches(operator: ConditionOperator, pattern: string, actua
   const patternSegments = splitLiteral(pattern, ':');
   const actualSegments = splitLiteral(actual, ':');
   if (patternSegments.length !== actualSegments.length) return undefined;
-  let unknown = false;
-  for (let i = 0; i < patternSegments.length; i++) {
-    if (!isKnown(patternSegments[i]) || !isKnown(actualSegments[i])) unknown = true;
-    else if (!textMatches(operator, patternSegments[i], actualSegments[i])) return false;
-  }
-  return unknown ? undefined : true;
+  // One side has a deploy-time part, so some segment is unknown: only a known segment can decide.
+  const differs = patternSegments.some((segment, i) => isKnown(segment) && isKnown(actualSegments[i]) && !textMatches(operator, segment, actualSegments[i]));
+  return differs ? false : undefined;
 }
 
 /** Whether a condition holds when its key is absent from the request. */

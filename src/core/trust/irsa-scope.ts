@@ -96,7 +96,7 @@ export function irsaAudienceScope(audience: KeyMatch): AudienceScope {
   if (audience.kind === MatchKind.ANY) return scope('no audience condition');
   if (audience.kind === MatchKind.EXCEPT) return scope(`audience anything but ${audience.values.join(', ')}`);
   if (!pinned) return scope(`no audience condition that requires an audience (${audience.operators.join(', ')} ${audience.values.join(' or ')})`);
-  if (allowsStsAudience && audience.kind === MatchKind.EXACT && audience.values.every((v) => v === IRSA_AUDIENCE)) {
+  if (allowsStsAudience && audience.values.every((v) => v === IRSA_AUDIENCE)) {
     return scope(`audience ${IRSA_AUDIENCE}`, true);
   }
   return scope(audience.kind === MatchKind.EXACT ? `audience ${audience.values.join(' or ')}` : `audience pattern ${audience.values.join(' or ')}`);

@@ -96,7 +96,9 @@ describe('a grant: who gets in, and with which audience', () => {
     [{ StringEquals: { [AUD]: 'sts.amazonaws.com' }, StringNotEquals: { [AUD]: 'sts.amazonaws.com' } },
       { allowsStsAudience: false, pinned: true, onlySts: false, description: 'audience sts.amazonaws.com' }],
     [{ StringEqualsIfExists: { [AUD]: 'sts.amazonaws.com' }, StringLikeIfExists: { [AUD]: 'x*' } }, {
-      allowsStsAudience: false, pinned: false, onlySts: false,
+      allowsStsAudience: false,
+      pinned: false,
+      onlySts: false,
       description: 'no audience condition that requires an audience (StringEqualsIfExists, StringLikeIfExists sts.amazonaws.com or x*)',
     }],
     [{ StringEqualsIfExists: { [AUD]: 'sts.amazonaws.com' } },

@@ -78,7 +78,8 @@ export function valueMatches(operator: ConditionOperator, pattern: string, actua
   const actualSegments = splitLiteral(actual, ':');
   if (patternSegments.length !== actualSegments.length) return undefined;
   // One side has a deploy-time part, so some segment is unknown: only a known segment can decide.
-  const differs = patternSegments.some((segment, i) => isKnown(segment) && isKnown(actualSegments[i]) && !textMatches(operator, segment, actualSegments[i]));
+  const differs = patternSegments.some((segment, i) =>
+    isKnown(segment) && isKnown(actualSegments[i]) && !textMatches(operator, segment, actualSegments[i]));
   return differs ? false : undefined;
 }
 

@@ -71,6 +71,19 @@ describe('the forms it reads', () => {
     });
   });
 
+  test('empty documents are skipped: a pasted list between document markers', () => {
+    expect(readAwsAuth(`---\n${MAP_ROLES}---\n`)).toEqual({ ...NONE, mapRoles: [ROLE] });
+    expect(readAwsAuth(`${configMap()}---\n`)).toEqual(ALL);
+  });
+
+  test('a section whose text is an empty document maps nothing', () => {
+    expect(readAwsAuth(JSON.stringify({ kind: 'ConfigMap', data: { mapRoles: '---\n', mapUsers: MAP_USERS } }))).toEqual({ ...NONE, mapUsers: [USER] });
+  });
+
+  test('several ConfigMaps, one without metadata: the one named aws-auth', () => {
+    expect(readAwsAuth(`kind: ConfigMap\ndata:\n  x: y\n---\n${configMap()}`)).toEqual(ALL);
+  });
+
   test('an empty item of a pasted list is text, so an account id (the planner reports it)', () => {
     expect(readAwsAuth('- rolearn: x\n-\n')).toEqual({ ...NONE, mapRoles: [{ rolearn: 'x' }], mapAccounts: [''] });
   });
@@ -85,6 +98,10 @@ describe('what it refuses', () => {
     ['just text', 'the input is neither an aws-auth ConfigMap nor a mapRoles/mapUsers/mapAccounts list'],
     ['apiVersion: v1\nkind: Secret\n', 'the input is neither an aws-auth ConfigMap nor a mapRoles/mapUsers/mapAccounts list'],
     ['kind: List\nitems: x\n', 'the input is neither an aws-auth ConfigMap nor a mapRoles/mapUsers/mapAccounts list'],
+    // Only a List's items are looked into.
+    [JSON.stringify({ kind: 'Namespace', items: [{ kind: 'ConfigMap', data: { mapRoles: MAP_ROLES } }] }),
+      'the input is neither an aws-auth ConfigMap nor a mapRoles/mapUsers/mapAccounts list'],
+    ['---\n', 'the input is empty: give the aws-auth ConfigMap (kubectl get configmap aws-auth -n kube-system -o yaml) or its mapRoles/mapUsers/mapAccounts'],
     ['data:\n  other: x\n', 'the input is neither an aws-auth ConfigMap nor a mapRoles/mapUsers/mapAccounts list'],
     ['mapRoles: "x: y"\n', 'mapRoles is not a YAML list'],
     ['kind: ConfigMap\ndata:\n  mapUsers: "a"\n', 'mapUsers is not a YAML list'],

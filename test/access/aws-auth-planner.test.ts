@@ -323,3 +323,44 @@ describe('awsAuthEntryId', () => {
     expect([...used]).toEqual(['role-Admin', 'role-Admin-2', 'role-Admin-3', 'user-alice-smith-example', 'mapUsers12', 'mapUsers12-2']);
   });
 });
+
+describe('which mappings claim their principal (a later mapping of it is a duplicate)', () => {
+  const NODE_PROXIER = 'groups: [system:bootstrappers, system:nodes, system:node-proxier]';
+  /** Whether the second of two identical mappings is reported as a duplicate of the first. */
+  const secondIsDuplicate = (lines: string[], options = {}, section: 'mapRoles' | 'mapUsers' = 'mapRoles') => {
+    const plan = planAwsAuthMigration(section === 'mapRoles' ? configMap([...lines, ...lines]) : configMap([], [...lines, ...lines]), options);
+    return [...plan.notes, ...plan.unmappable].some((f) => f.source === `${section}[1]` && f.reason.startsWith('duplicate:'));
+  };
+
+  test.each<[string, string[], object]>([
+    ['a Fargate pod execution role', [`- rolearn: ${role('fargate')}`, `  ${NODE_PROXIER}`], {}],
+    ['the node role of a managed node group', [`- rolearn: ${role('nodes')}`, `  ${NODE_GROUPS}`], { managedNodeRoleArns: [role('nodes')] }],
+    ['a node role of another account', [`- rolearn: ${role('nodes', '444455556666')}`, `  ${NODE_GROUPS}`], { clusterAccount: ACCOUNT }],
+    ['an IAM Identity Center role written without its path', [`- rolearn: ${role('AWSReservedSSO_Admin_0123456789abcdef')}`, '  groups: [system:masters]'], {}],
+    ['a managed node group\'s role mapped to groups', [`- rolearn: ${role('nodes')}`, '  groups: [devs]'], { managedNodeRoleArns: [role('nodes')] }],
+    ['a self-managed node role', [`- rolearn: ${role('nodes')}`, `  ${NODE_GROUPS}`], {}],
+  ])('%s does', (_what, lines, options) => {
+    expect(secondIsDuplicate(lines, options)).toBe(true);
+  });
+
+  test('node groups on an IAM user do not: each mapping is reported on its own', () => {
+    expect(secondIsDuplicate([`- userarn: ${user('node')}`, `  ${NODE_GROUPS}`], {}, 'mapUsers')).toBe(false);
+  });
+});
+
+describe('groups that are not carried over are named', () => {
+  const reasonsOf = (lines: string[]) => {
+    const plan = planAwsAuthMigration(configMap(lines));
+    return [...plan.notes, ...plan.unmappable].map((f) => f.reason);
+  };
+
+  test('the extra groups of a node role', () => {
+    expect(reasonsOf([`- rolearn: ${role('nodes')}`, '  groups: [system:bootstrappers, system:nodes, devs, ops]']))
+      .toContainEqual(expect.stringMatching(/^groups devs, ops are not carried over: an access entry of type EC2_LINUX has no groups/));
+  });
+
+  test('the system: groups of a principal', () => {
+    expect(reasonsOf([`- rolearn: ${role('ops')}`, '  groups: [system:foo, system:bar, devs]']))
+      .toContainEqual(expect.stringMatching(/^groups system:foo, system:bar are not carried over: access entries reject groups starting with 'system:'/));
+  });
+});

@@ -108,6 +108,29 @@ describe('mappings that are not mappings of a principal', () => {
       + 'and a principal has one access entry; the mappings differ, so merge what this one grants into the first by hand']]);
   });
 
+  test('a duplicate whose groups differ: the mappings differ', () => {
+    const plan = planAwsAuthMigration(configMap([`- rolearn: ${role('ops')}`, '  groups: [a]', `- rolearn: ${role('ops')}`, '  groups: [b]']));
+    expect(reasons(plan.unmappable)).toEqual([['mapRoles[1]', 'duplicate: mapRoles[0] already maps this principal (aws-auth compares roles without their path), '
+      + 'and a principal has one access entry; the mappings differ, so merge what this one grants into the first by hand']]);
+  });
+
+  test('mappings whose rolearn is empty, a list or a map are never duplicates of each other', () => {
+    for (const value of ['""', '[a]', '{a: b}']) {
+      const plan = planAwsAuthMigration(configMap([`- rolearn: ${value}`, '  groups: [a]', `- rolearn: ${value}`, '  groups: [a]']));
+      expect(plan.notes).toEqual([]);
+      expect(plan.unmappable.map((u) => u.source)).toEqual(['mapRoles[0]', 'mapRoles[1]']);
+      expect(plan.unmappable.every((u) => !u.reason.startsWith('duplicate:'))).toBe(true);
+    }
+  });
+
+  test('a mapping with both rolearn and userarn is named by the ARN of its section', () => {
+    const both = [`- rolearn: ${role('ops')}`, `  userarn: ${user('alice')}`, '  groups: [a]'];
+    const items = (plan: { entries: unknown[]; notes: Array<{ item: string }>; unmappable: Array<{ item: string }> }) =>
+      [...plan.notes, ...plan.unmappable].map((f) => f.item);
+    expect(items(planAwsAuthMigration(configMap([...both, ...both])))).toContain(role('ops'));
+    expect(items(planAwsAuthMigration(configMap([], [...both, ...both])))).toContain(user('alice'));
+  });
+
   test('mapAccounts entries that are not account ids are named as written', () => {
     const plan = planAwsAuthMigration('mapAccounts:\n  - a: b\n  - "012345678901"\n');
     expect(plan.unmappable.map((u) => u.item)).toEqual(['{"a":"b"}', '012345678901']);
@@ -321,6 +344,10 @@ describe('awsAuthEntryId', () => {
     expect(awsAuthEntryId(entry(TOKEN, 'mapUsers[12]'), used)).toBe('mapUsers12');
     expect(awsAuthEntryId(entry(TOKEN, 'mapUsers[12]'), used)).toBe('mapUsers12-2');
     expect([...used]).toEqual(['role-Admin', 'role-Admin-2', 'role-Admin-3', 'user-alice-smith-example', 'mapUsers12', 'mapUsers12-2']);
+  });
+
+  test('a run of characters an id cannot hold is one hyphen', () => {
+    expect(awsAuthEntryId(entry(user('a+=,.@b')), new Set())).toBe('user-a-b');
   });
 });
 

@@ -391,3 +391,18 @@ describe('groups that are not carried over are named', () => {
       .toContainEqual(expect.stringMatching(/^groups system:foo, system:bar are not carried over: access entries reject groups starting with 'system:'/));
   });
 });
+
+describe('what a principal mapping keeps', () => {
+  test('groups: no note that it only authenticates, and no username key when none is mapped', () => {
+    const plan = planAwsAuthMigration(configMap([`- rolearn: ${role('ops')}`, '  groups: [devs]']));
+    expect(plan.notes).toEqual([]);
+    expect(plan.unmappable).toEqual([]);
+    expect(Object.keys(plan.entries[0])).not.toContain('username');
+    expect(plan.entries[0].kubernetesGroups).toEqual(['devs']);
+  });
+
+  test('nothing but the ARN: the note that it only authenticates', () => {
+    const plan = planAwsAuthMigration(configMap([`- rolearn: ${role('ops')}`]));
+    expect(plan.notes.map((n) => n.reason)).toEqual([ONLY_AUTHENTICATES]);
+  });
+});

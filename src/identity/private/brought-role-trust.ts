@@ -63,8 +63,8 @@ function synthesizedTrust(role: iam.IRole): unknown {
   const resource = role.node.defaultChild;
   if (!(resource instanceof iam.CfnRole)) return undefined;
   const stack = Stack.of(resource);
-  // The rendered resource, overrides merged (what CfnResource writes into the template).
-  // A resource renders under its logical id, with `Properties` (`{}` when overrides deleted every property).
+  // The rendered resource, overrides merged (what CfnResource writes into the template): under its
+  // logical id, with `Properties` (`{}` when overrides deleted every property).
   const rendered = stack.resolve((resource as unknown as { _toCloudFormation(): any })._toCloudFormation());
   return rendered.Resources[stack.resolve(resource.logicalId)].Properties.AssumeRolePolicyDocument;
 }

@@ -654,6 +654,8 @@ const migrate = (c: Context, configMap: string, more: any = {}) => new AwsAuthMi
 /** The access entries of the stack, by principal. */
 const entries = (c: Context) => Object.values(Template.fromStack(c.stack).findResources('AWS::EKS::AccessEntry')).map((r: any) => r.Properties);
 fail(AUTH, 'an unreadable ConfigMap', (c) => migrate(c, 'mapRoles: ['), 'Stack/M', /the aws-auth ConfigMap cannot be read/, /kubectl get configmap aws-auth/);
+fail(AUTH, 'a ConfigMap that is only an empty YAML document', (c) => migrate(c, '---\n'), 'Stack/M',
+  /the aws-auth ConfigMap cannot be read: the input is empty/, /kubectl get configmap aws-auth/);
 fail(AUTH, 'a CONFIG_MAP cluster', (c) => new AwsAuthMigration(c.stack, 'M', {
   cluster: importedCluster(c.stack, 'Old', { clusterName: 'old', authenticationMode: 'CONFIG_MAP' as any }), configMap: 'mapRoles: []',
 }), 'Stack/M', /uses authenticationMode CONFIG_MAP/, /switch the cluster to API_AND_CONFIG_MAP first/);

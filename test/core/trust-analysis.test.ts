@@ -1,6 +1,6 @@
 import { parsePolicyDocument } from '../../src/core/template/policy-document';
 import {
-  analyzeTrust, irsaAllowed, keyAllows, MatchKind, pinsKey, podIdentityAllowed, podIdentityGrantsAction, podIdentityRefusals, PodIdentityScope,
+  accountOfPrincipal, analyzeTrust, irsaAllowed, keyAllows, MatchKind, pinsKey, podIdentityAllowed, podIdentityGrantsAction, podIdentityRefusals, PodIdentityScope,
   targetRoleActionAllowed, targetRoleAllowed, TrustAnalysisOptions,
 } from '../../src/core/trust/trust-semantics';
 
@@ -65,6 +65,13 @@ describe('IRSA grants', () => {
       .toEqual([[PROVIDER, [SUB], [OTHER_ISSUER]], [other, [SUB], [ISSUER]]]);
   });
 
+  test('only the sub and aud keys of another issuer make it foreign', () => {
+    const foreignOf = (condition: any) => analyze([irsa({ StringEquals: condition })]).irsa[0].foreignIssuers;
+    expect(foreignOf({ [`${OTHER_ISSUER}:aud`]: 'sts.amazonaws.com' })).toEqual([OTHER_ISSUER]);
+    expect(foreignOf({ [`${OTHER_ISSUER}:sub`]: SUB })).toEqual([OTHER_ISSUER]);
+    expect(foreignOf({ [`${OTHER_ISSUER}:amr`]: 'x' })).toEqual([]);
+  });
+
   test('a provider whose issuer cannot be told takes every issuer key as its own', () => {
     const [grant] = analyze([irsa({ StringEquals: { [`${ISSUER}:sub`]: SUB } }, { Principal: { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/x` } })]).irsa;
     expect([grant.issuerKnown, grant.subject.values, grant.foreignIssuers]).toEqual([false, [SUB], []]);
@@ -82,6 +89,7 @@ describe('IRSA grants', () => {
     ['a Deny', irsa(undefined, { Effect: 'Deny' })],
     ['another action', irsa(undefined, { Action: 'sts:AssumeRole' })],
     ['a NotPrincipal', { Effect: 'Allow', NotPrincipal: { Federated: PROVIDER }, Action: 'sts:AssumeRoleWithWebIdentity' }],
+    ['a statement without a Federated principal', { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:*' }],
   ])('no grant from %s', (_what, statement) => {
     expect(analyze([statement]).irsa).toEqual([]);
   });
@@ -110,6 +118,9 @@ describe('IRSA grants', () => {
     expect(pinsKey(match({ StringEqualsIfExists: { [key]: SUB } }))).toBe(false);
     expect(pinsKey(match({ StringNotEquals: { [key]: SUB } }))).toBe(false);
     expect(pinsKey(match(undefined))).toBe(false);
+    // Only negations, even when the key must be present: any value but the listed ones.
+    expect(pinsKey(match({ StringNotEquals: { [key]: SUB }, Null: { [key]: 'false' } }))).toBe(false);
+    expect(pinsKey(match({ 'ForAnyValue:StringNotEquals': { [key]: SUB } }))).toBe(false);
   });
 
   test('keyAllows', () => {
@@ -122,7 +133,12 @@ describe('irsaAllowed beyond the common shapes', () => {
   const condition = { StringEquals: { [`${ISSUER}:sub`]: SUB, [`${ISSUER}:aud`]: 'sts.amazonaws.com' } };
 
   test('only the grants of the request\'s provider count', () => {
-    expect(irsaAllowed(analyze([irsa(condition)]), request({ providerArn: `arn:aws:iam::${ACCOUNT}:oidc-provider/${OTHER_ISSUER}` }))).toBe(false);
+    const other = `arn:aws:iam::${ACCOUNT}:oidc-provider/${OTHER_ISSUER}`;
+    expect(irsaAllowed(analyze([irsa(condition)]), request({ providerArn: other }))).toBe(false);
+    // Another provider's statement without conditions lets that provider's tokens in, not this one's.
+    const trust = analyze([irsa(condition), irsa(undefined, { Principal: { Federated: other } })]);
+    expect(irsaAllowed(trust, request({ serviceAccount: 'other' }))).toBe(false);
+    expect(irsaAllowed(trust, request({ providerArn: other, serviceAccount: 'other' }))).toBe(true);
   });
 
   test('a condition on a key the request does not carry, or cannot be told', () => {
@@ -196,6 +212,9 @@ describe('pod identity grants', () => {
     ['a cluster pattern', { StringLike: { [tag('eks-cluster-arn')]: 'arn:aws:eks:*:*:cluster/my*' } }, PodIdentityScope.CLUSTER, true, false, false],
     ['only * patterns', { StringLike: { [tag('eks-cluster-arn')]: ['*', '**'], [tag('kubernetes-namespace')]: '*' } }, PodIdentityScope.UNSCOPED, false, false, false],
     ['a * pattern and a real one', { StringLike: { [tag('kubernetes-namespace')]: ['*', 'app'] } }, PodIdentityScope.NAMESPACE, false, true, false],
+    ['a pattern that starts with *', { StringLike: { [tag('kubernetes-namespace')]: '*-system' } }, PodIdentityScope.NAMESPACE, false, true, false],
+    // StringEquals compares "*" as text: only a namespace named "*".
+    ['an exact "*"', { StringEquals: { [tag('kubernetes-namespace')]: '*' } }, PodIdentityScope.NAMESPACE, false, true, false],
     ['the service account only', { StringEquals: { [tag('kubernetes-service-account')]: 'web' } }, PodIdentityScope.UNSCOPED, false, false, true],
     ['the namespace and the service account', { StringEquals: { [tag('kubernetes-namespace')]: 'app', [tag('kubernetes-service-account')]: 'web' } }, PodIdentityScope.SERVICE_ACCOUNT, false, true, true],
     ['everything', { StringEquals: { [tag('eks-cluster-arn')]: CLUSTER, [tag('kubernetes-namespace')]: 'app', [tag('kubernetes-service-account')]: 'web' } }, PodIdentityScope.SERVICE_ACCOUNT, true, true, true],
@@ -242,6 +261,15 @@ describe('podIdentityAllowed beyond the common shapes', () => {
 
   test('a condition on another key: unknown', () => {
     expect(podIdentityAllowed(analyze([pods({ StringEquals: { 'aws:SourceAccount': ACCOUNT } })]), association())).toBeUndefined();
+  });
+
+  test.each([
+    ['a prefix', `x-${tag('kubernetes-namespace')}`],
+    ['a trailing line break', `${tag('kubernetes-namespace')}\n`],
+  ])('a key that is a session tag key with %s is another key: no tag, and unknown', (_what, key) => {
+    const trust = analyze([pods({ StringEquals: { [key]: 'app' } })]);
+    expect([Object.keys(trust.podIdentity[0].tags), trust.podIdentity[0].namespacePinned]).toEqual([[], false]);
+    expect(podIdentityAllowed(trust, association())).toBeUndefined();
   });
 
   test('without session tags, tag conditions see no tags', () => {
@@ -365,5 +393,39 @@ describe('AWS principal grants and cross-account target roles', () => {
 
   test('the * principal without conditions lets any principal in', () => {
     expect(targetRoleAllowed(analyze([target('*')]), asked({ associationRoleArn: 'arn:aws:iam::210987654321:role/anyone', account: '210987654321' }))).toBe(true);
+    // Even an association role only known at deploy time.
+    expect(targetRoleAllowed(analyze([target('*')]), asked({ associationRoleArn: '${GetAtt:AssociationRole.Arn}' }))).toBe(true);
+    expect(targetRoleAllowed(analyze([target(['*'])]), asked({ associationRoleArn: '${GetAtt:AssociationRole.Arn}' }))).toBe(true);
+  });
+
+  test('a role principal names one role: IAM takes no wildcard in part of a principal ARN', () => {
+    expect(targetRoleAllowed(analyze([target(`arn:aws:iam::${ACCOUNT}:role/app-*`)]), asked())).toBe(false);
+    expect(targetRoleAllowed(analyze([target(`arn:aws:iam::${ACCOUNT}:role/app-associatio?`)]), asked())).toBe(false);
+    expect(targetRoleAllowed(analyze([target(ROLE.toUpperCase())]), asked())).toBe(false);
+  });
+
+  test.each([
+    ['aws:PrincipalArn with a suffix', { ArnEquals: { 'aws:PrincipalArnX': ROLE } }, {}],
+    ['aws:PrincipalArn with a prefix', { ArnEquals: { 'x-aws:PrincipalArn': ROLE } }, {}],
+    ['sts:ExternalId with a suffix', { ...asRole, StringEquals: { 'sts:ExternalIdX': 'id' } }, { externalId: 'id' }],
+    ['sts:ExternalId with a prefix', { ...asRole, StringEquals: { 'x-sts:ExternalId': 'id' } }, { externalId: 'id' }],
+  ])('a condition on a near miss of %s is a key the request may carry: unknown', (_what, condition, overrides) => {
+    expect(targetRoleAllowed(analyze([target(root, condition)]), asked(overrides))).toBeUndefined();
+  });
+
+  test.each<[string, string, string | undefined]>([
+    ['an account id', ACCOUNT, ACCOUNT],
+    ['an account root', `arn:aws:iam::${ACCOUNT}:root`, ACCOUNT],
+    ['a deploy-time account id', '${Ref:AWS::AccountId}', '${Ref:AWS::AccountId}'],
+    ['a root in a deploy-time account', 'arn:aws:iam::${Ref:AWS::AccountId}:root', '${Ref:AWS::AccountId}'],
+    ['a role in a deploy-time account', 'arn:aws:iam::${Ref:AWS::AccountId}:role/x', undefined],
+    ['a role', ROLE, undefined],
+    ['13 digits', `${ACCOUNT}3`, undefined],
+    ['an account id with a prefix', `x${ACCOUNT}`, undefined],
+    ['an account id with a suffix', `${ACCOUNT}x`, undefined],
+    ['*', '*', undefined],
+  ])('accountOfPrincipal: %s', (_what, principal, account) => {
+    expect(accountOfPrincipal(principal)).toBe(account);
+    expect(analyze([target(principal)]).awsPrincipals[0].account).toBe(account);
   });
 });

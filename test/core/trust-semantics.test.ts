@@ -189,14 +189,17 @@ describe('who else a trust lets in: any principal, Federated principals and thei
       irsa(undefined, { Action: 'sts:AssumeRole' }),
       irsa(undefined, { Action: 'sts:*' }),
       { Effect: 'Allow', Principal: { Federated: saml }, Action: 'sts:AssumeRoleWithSAML' },
-      { Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, NotAction: 's3:*' },
+      { Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, NotAction: ['s3:*', 'ec2:*'] },
+      // Not grants: a Deny, and an Allow with NotPrincipal (it names who is left out).
+      { Effect: 'Deny', Principal: { Federated: PROVIDER }, Action: 'sts:AssumeRoleWithWebIdentity' },
+      { Effect: 'Allow', NotPrincipal: { Federated: PROVIDER }, Action: 'sts:AssumeRoleWithWebIdentity' },
     ).federated;
     expect(federated.map((g) => [g.provider, g.federationAction, g.allowsFederation, g.otherActions])).toEqual([
       [PROVIDER, 'sts:AssumeRoleWithWebIdentity', true, []],
       [PROVIDER, 'sts:AssumeRoleWithWebIdentity', false, ['sts:AssumeRole']],
       [PROVIDER, 'sts:AssumeRoleWithWebIdentity', true, ['sts:*']],
       [saml, 'sts:AssumeRoleWithSAML', true, []],
-      ['cognito-identity.amazonaws.com', 'sts:AssumeRoleWithWebIdentity', true, ['NotAction s3:*']],
+      ['cognito-identity.amazonaws.com', 'sts:AssumeRoleWithWebIdentity', true, ['NotAction s3:*, ec2:*']],
     ]);
   });
 

@@ -503,12 +503,19 @@ export interface TargetRoleRequest {
   readonly tags?: PodIdentityRequest;
 }
 
+/**
+ * A principal names one account or one role exactly: IAM refuses a wildcard in part of a principal
+ * ARN (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html),
+ * so only `*` as a whole matches more than one.
+ */
+const EXACTLY = parseOperator('StringEquals');
+
 function principalNames(principal: string, request: TargetRoleRequest): Tristate {
   if (principal === '*') return true;
   const account = accountOfPrincipal(principal);
-  const equals = parseOperator('ArnEquals');
-  if (account !== undefined) return valueMatches(parseOperator('StringEquals'), account, request.account);
-  return valueMatches(equals, principal, request.associationRoleArn);
+  return account !== undefined
+    ? valueMatches(EXACTLY, account, request.account)
+    : valueMatches(EXACTLY, principal, request.associationRoleArn);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parsePolicyDocument } from '../../src/core/template/policy-document';
 import {
-  accountOfPrincipal, analyzeTrust, irsaAllowed, keyAllows, MatchKind, pinsKey, podIdentityAllowed, podIdentityGrantsAction, podIdentityRefusals, PodIdentityScope,
-  targetRoleActionAllowed, targetRoleAllowed, TrustAnalysisOptions,
+  accountOfPrincipal, analyzeTrust, irsaAllowed, keyAllows, MatchKind, pinsKey, podIdentityAllowed, podIdentityGrantsAction, podIdentityRefusals,
+  PodIdentityScope, targetRoleActionAllowed, targetRoleAllowed, TrustAnalysisOptions,
 } from '../../src/core/trust/trust-semantics';
 
 /*

@@ -41,7 +41,7 @@ export function accessEntryUsernameProblem(username: string): Problem | undefine
       fix: 'choose a username without a reserved prefix (e.g. \'admin:{{SessionName}}\'), or leave it out',
     };
   }
-  const shape = literalShape(username, /^\S$/);
+  const shape = literalShape(username, /^\S$/u);
   if (shape.invalidCharacters.length > 0) {
     return { problem: `username '${username}' contains ${describeCharacters(shape.invalidCharacters)}`, fix: 'remove the whitespace' };
   }
@@ -67,7 +67,7 @@ export function kubernetesGroupProblem(group: string): Problem | undefined {
         + 'for anything else use a group of your own bound with RBAC (cluster.addKubernetesGroup)',
     };
   }
-  const shape = literalShape(group, /^\S$/);
+  const shape = literalShape(group, /^\S$/u);
   if (shape.invalidCharacters.length > 0) {
     return { problem: `Kubernetes group '${group}' contains ${describeCharacters(shape.invalidCharacters)}`, fix: 'remove the whitespace' };
   }

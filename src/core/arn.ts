@@ -1,7 +1,7 @@
 import { describeCharacters, isKnown, isOpaque, literalShape, splitLiteral } from './deploy-time';
 import { Problem } from './errors';
 import { ACCOUNT_ID_LENGTH } from './limits';
-import { roleNameProblem } from './role-name';
+import { iamPathProblem, roleNameProblem } from './role-name';
 
 /*
  * ARNs: `arn:<partition>:<service>:<region>:<account>:<resource>`
@@ -113,7 +113,7 @@ export function isServiceLinkedRole(parsed: ParsedIamArn): boolean {
 
 /** Problems every ARN can have: whitespace, wildcards, a partition that is not one. */
 export function arnFormProblem(arn: string, what: string, fix: string): Problem | undefined {
-  const shape = literalShape(arn, /^[^\s*?]$/);
+  const shape = literalShape(arn, /^[^\s*?]$/u);
   if (shape.invalidCharacters.length > 0) {
     return { problem: `${what} '${arn}' contains ${describeCharacters(shape.invalidCharacters)}; an ARN of one principal has no whitespace and no wildcard`, fix };
   }
@@ -135,8 +135,11 @@ function pathAndNameProblem(arn: string, parsed: ParsedIamArn, what: string): Pr
   if (parsed.name === '') return { problem: `${what} '${arn}' has no ${parsed.resourceType} name`, fix: ROLE_OR_USER_FIX };
   const nameProblem = roleNameProblem(parsed.name, `the ${parsed.resourceType} name in ${what} '${arn}'`);
   if (nameProblem) return nameProblem;
+  const pathFix = 'write the path as IAM shows it, e.g. role/development/apps/my-role';
+  const pathProblem = iamPathProblem(parsed.path, `the path in ${what} '${arn}'`);
+  if (pathProblem) return { problem: pathProblem.problem, fix: pathFix };
   if (isKnown(parsed.path) && parsed.path.includes('//')) {
-    return { problem: `${what} '${arn}' has an empty path segment`, fix: 'write the path as IAM shows it, e.g. role/development/apps/my-role' };
+    return { problem: `${what} '${arn}' has an empty path segment`, fix: pathFix };
   }
   return undefined;
 }

@@ -139,7 +139,12 @@ export interface LiteralShape {
   readonly partlyDeployTime: boolean;
 }
 
-/** Checks the literal text of a name against a character class and its first and last characters. */
+/**
+ * Checks the literal text of a name against a character class and its first and last characters.
+ * `allowed` is tested on one character (code point) at a time: a class that excludes characters
+ * (`/^\S$/u`) needs the `u` flag, so that a character outside the Basic Multilingual Plane is one
+ * character to it rather than two halves of a surrogate pair that the class would both refuse.
+ */
 export function literalShape(text: string, allowed: RegExp, first?: RegExp, last?: RegExp): LiteralShape {
   const parts = textParts(text);
   const literal = parts.filter((p) => !p.deployTime).map((p) => p.text).join('');

@@ -49,7 +49,7 @@ export function rbacObjectNameProblem(name: string, what = 'name'): Problem | un
   const fix = 'use a name such as \'pod-readers\'';
   if (name.length === 0) return { problem: `${what} is empty`, fix };
   if (name === '.' || name === '..') return { problem: `${what} '${name}' is not a valid RBAC object name (it must not be '.' or '..')`, fix };
-  const shape = literalShape(name, /^[^/%]$/);
+  const shape = literalShape(name, /^[^/%]$/u);
   if (shape.invalidCharacters.length > 0) return { problem: `${what} '${name}' contains ${describeCharacters(shape.invalidCharacters)}, which an RBAC object name cannot hold`, fix };
   return undefined;
 }

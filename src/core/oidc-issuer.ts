@@ -68,7 +68,7 @@ export function checkIssuerUrl(given: string, options: IssuerCheckOptions = {}):
   if (headText !== undefined && !SCHEME.test(headText) && !(textParts(given).length > 1 && 'https://'.startsWith(headText.toLowerCase()))) {
     return fail(`'${given}' is not a URL (it must start with https://)`);
   }
-  const shape = literalShape(given, /^[^\s?#]$/);
+  const shape = literalShape(given, /^[^\s?#]$/u);
   if (shape.invalidCharacters.length > 0) {
     return fail(`'${given}' contains ${describeCharacters(shape.invalidCharacters)}; an issuer URL has no whitespace, query or fragment`);
   }

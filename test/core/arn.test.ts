@@ -13,6 +13,7 @@ const TOKEN = '${Token[AWS.AccountId.7]}';
 const ROLE_OR_USER_FIX = 'give the ARN of an IAM role (arn:aws:iam::<account>:role/[<path>/]<name>) or user (arn:aws:iam::<account>:user/<name>)';
 const ROLE_FIX = 'give the ARN of an IAM role, arn:aws:iam::<account>:role/[<path>/]<name>';
 const NAME_FIX = 'use 1-64 characters of letters, digits and + = , . @ _ -';
+const PATH_FIX = 'write the path as IAM shows it, e.g. role/development/apps/my-role';
 
 describe('parseArn', () => {
   test('the six parts, the resource keeping its colons and slashes', () => {
@@ -119,7 +120,12 @@ describe('principalArnProblem', () => {
     [`arn:aws:iam::${ACCOUNT}:user`, `principal 'arn:aws:iam::${ACCOUNT}:user' has no user name`, ROLE_OR_USER_FIX],
     [`arn:aws:iam::${ACCOUNT}:role/${'r'.repeat(65)}`, `the role name in principal 'arn:aws:iam::${ACCOUNT}:role/${'r'.repeat(65)}' '${'r'.repeat(65)}' is 65 characters long (IAM allows at most 64)`, NAME_FIX],
     [`arn:aws:iam::${ACCOUNT}:user/al#ice`, `the user name in principal 'arn:aws:iam::${ACCOUNT}:user/al#ice' 'al#ice' contains "#", which IAM does not allow in role names`, NAME_FIX],
-    [`arn:aws:iam::${ACCOUNT}:role/a//Admin`, `principal 'arn:aws:iam::${ACCOUNT}:role/a//Admin' has an empty path segment`, 'write the path as IAM shows it, e.g. role/development/apps/my-role'],
+    [`arn:aws:iam::${ACCOUNT}:role/a//Admin`, `principal 'arn:aws:iam::${ACCOUNT}:role/a//Admin' has an empty path segment`, PATH_FIX],
+    // A character outside the Basic Multilingual Plane is one character: named once, by the part that cannot hold it.
+    [`arn:aws:iam::${ACCOUNT}:role/\u{1F600}`, `the role name in principal 'arn:aws:iam::${ACCOUNT}:role/\u{1F600}' '\u{1F600}' contains "\u{1F600}", which IAM does not allow in role names`, NAME_FIX],
+    [`arn:aws:iam::${ACCOUNT}:role/team-\u{1F600}/Admin`, `the path in principal 'arn:aws:iam::${ACCOUNT}:role/team-\u{1F600}/Admin' '/team-\u{1F600}/' contains "\u{1F600}"`, PATH_FIX],
+    [`arn:aws:iam::${ACCOUNT}:role/caf\u00E9/Admin`, `the path in principal 'arn:aws:iam::${ACCOUNT}:role/caf\u00E9/Admin' '/caf\u00E9/' contains "\u00E9"`, PATH_FIX],
+    [`arn:aws:iam::${ACCOUNT}:role/\u{1F600} x`, `principal 'arn:aws:iam::${ACCOUNT}:role/\u{1F600} x' contains " " (whitespace); an ARN of one principal has no whitespace and no wildcard`, ROLE_OR_USER_FIX],
   ])('%s', (arn, problem, fix) => {
     expect(principalArnProblem(arn)).toEqual({ problem, fix });
   });

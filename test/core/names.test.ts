@@ -71,7 +71,8 @@ describe('serviceAccountNameProblem (a DNS-1123 subdomain)', () => {
 describe('rbacObjectNameProblem (a path segment name)', () => {
   const FIX = "use a name such as 'pod-readers'";
 
-  test.each(['pod-readers', 'system:controller:x', 'A_b.c', '...', 'a.'])('%p is valid', (name) => {
+  // A character outside the Basic Multilingual Plane is one character, judged once.
+  test.each(['pod-readers', 'system:controller:x', 'A_b.c', '...', 'a.', 'readers-\u{1F600}', '\u{1F600}'])('%p is valid', (name) => {
     expect(rbacObjectNameProblem(name)).toBeUndefined();
   });
 
@@ -177,7 +178,9 @@ describe('clusterNameProblem', () => {
 
 describe('accessEntryUsernameProblem', () => {
   test.each(['admin', 'admin:{{SessionName}}', 'sso-user:{{SessionName}}', 'a:b-{{SessionName}}', 'systemx:admin', 'my-system:admin', 'eks', 'carol:{{AccountID}}',
-    `${TOKEN}{{SessionName}}`, `${TOKEN}system:admin`, `x${TOKEN}-{{SessionName}}`])('%p is a username an entry can have', (username) => {
+    `${TOKEN}{{SessionName}}`, `${TOKEN}system:admin`, `x${TOKEN}-{{SessionName}}`,
+    // Any character but whitespace: one outside the Basic Multilingual Plane too.
+    'dev-\u{1F600}', '\u{1F600}', 'caf\u00E9:{{SessionName}}'])('%p is a username an entry can have', (username) => {
     expect(accessEntryUsernameProblem(username)).toBeUndefined();
   });
 
@@ -215,7 +218,7 @@ describe('kubernetesGroupProblem', () => {
   const RESERVED_FIX = 'for cluster admin use the access policy AmazonEKSClusterAdminPolicy (AccessPolicy.clusterAdmin()) instead of system:masters; '
     + 'for anything else use a group of your own bound with RBAC (cluster.addKubernetesGroup)';
 
-  test.each(['pod-readers', 'systemx', 'eks:ops', 'my:system:group', `${TOKEN}system:x`, 'a'.repeat(200)])('%p is a group an entry can have', (group) => {
+  test.each(['pod-readers', 'systemx', 'eks:ops', 'my:system:group', `${TOKEN}system:x`, 'a'.repeat(200), '\u{1F600}-team', '\u{1F600}'])('%p is a group an entry can have', (group) => {
     expect(kubernetesGroupProblem(group)).toBeUndefined();
   });
 

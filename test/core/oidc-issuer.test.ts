@@ -81,6 +81,8 @@ describe('checkIssuerUrl: other issuers', () => {
       url: 'https://issuer.example.com/tenant', issuer: 'issuer.example.com/tenant', eks: false, normalized: ["the trailing '/' removed"],
     });
     expect(checkIssuerUrl('https://issuer.example.com/a', { allowNonEksIssuer: true }).normalized).toEqual([]);
+    // A character outside the Basic Multilingual Plane is neither whitespace, nor a query, nor a fragment.
+    expect(checkIssuerUrl('https://issuer.example.com/\u{1F600}', { allowNonEksIssuer: true }).problem).toBeUndefined();
   });
 });
 

@@ -68,7 +68,7 @@ describe('access entry usernames: ClusterAccess and EKSID-ACCESS-002 agree', () 
   const cases: Input[] = [
     'admin', 'admin:{{SessionName}}', 'sso-user:{{SessionName}}', '{{SessionName}}', 'dev-{{SessionName}}', ':x{{SessionName}}',
     'system:admin', 'System:admin', 'SYSTEM:ADMIN', 'eks:ops', 'EKS:ops', 'aws:x', 'Aws:x', 'amazon:x', 'iam:x', 'IAM:x',
-    'systemx:admin', 'my-system:admin', 'eks', 'unicode-ü:{{SessionName}}', 'with space', 'tab\tname', '', 'a'.repeat(300),
+    'systemx:admin', 'my-system:admin', 'eks', 'unicode-ü:{{SessionName}}', 'emoji-\u{1F642}', '\u{1F642}', 'with space', 'tab\tname', '', 'a'.repeat(300),
     '*', 'admin*', 'system:*', ' system:admin', 'eks:{{SessionName}}',
     { afterStackName: ':admin' }, { afterStackName: '-{{SessionName}}' }, { afterStackName: '-{{SessionName}}', joined: true },
   ];
@@ -81,7 +81,7 @@ describe('access entry usernames: ClusterAccess and EKSID-ACCESS-002 agree', () 
 
 describe('Kubernetes groups: ClusterAccess, KubernetesGroup and EKSID-ACCESS-001 agree', () => {
   const cases: Input[] = [
-    'pod-readers', 'system:masters', 'System:masters', 'system:nodes', 'system:', 'systemx', 'eks:ops', '', 'with space', 'unicode-ä', 'a'.repeat(200),
+    'pod-readers', 'system:masters', 'System:masters', 'system:nodes', 'system:', 'systemx', 'eks:ops', '', 'with space', 'unicode-ä', 'emoji-\u{1F642}', 'a'.repeat(200),
     '*', 'team-*', 'SYSTEM:MASTERS', 'tab\tgroup',
     { afterStackName: '-readers' },
   ];
@@ -104,7 +104,7 @@ describe('principal ARNs: ClusterAccess and EKSID-ACCESS-009 agree', () => {
     'arn:aws:iam::123456789012:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS', 'xrn:aws:iam::123456789012:role/Dev',
     'arn:awz:iam::123456789012:role/Dev', 'arn:aws:iam:us-east-1:123456789012:role/Dev', 'arn:aws:s3:::bucket', 'Dev', '',
     'arn:aws:iam::123456789012:role/', 'arn:aws:iam::123456789012:role//Dev', `arn:aws:iam::123456789012:role/${'r'.repeat(65)}`,
-    'arn:aws:iam::123456789012:role/Dév',
+    'arn:aws:iam::123456789012:role/Dév', 'arn:aws:iam::123456789012:role/dév/Dev', 'arn:aws:iam::123456789012:role/\u{1F642}/Dev',
     'ARN:aws:iam::123456789012:role/Dev', 'arn:AWS:iam::123456789012:role/Dev', 'arn:aws:IAM::123456789012:role/Dev',
     'arn:aws:iam::123456789012:Role/Dev', 'arn:aws:iam::123456789012:role/Dev ', 'arn:aws:iam::123456789012:role/Dev?',
   ];

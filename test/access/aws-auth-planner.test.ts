@@ -71,6 +71,14 @@ describe('mappings that are not mappings of a principal', () => {
     expect(plan.mappingCount).toBe(14);
   });
 
+  test('a mapping with both keys is named by the key of its section', () => {
+    const plan = planAwsAuthMigration(configMap(
+      [`- rolearn: ${role('ops')}`, `  userarn: ${user('alice')}`, '  groups: [system:foo]'],
+      [`- userarn: ${user('bob')}`, `  rolearn: ${role('deployer')}`, '  groups: [system:foo]'],
+    ));
+    expect(plan.unmappable.map((f) => [f.source, f.item])).toEqual([['mapRoles[0]', role('ops')], ['mapUsers[0]', user('bob')]]);
+  });
+
   test('a principal ARN that cannot have an access entry: the core\'s reason and fix', () => {
     const plan = planAwsAuthMigration(configMap([`- rolearn: arn:aws:iam::${ACCOUNT}:role/ops team`, '- rolearn: Admin']));
     expect(reasons(plan.unmappable)).toEqual([
@@ -295,6 +303,14 @@ describe('the cluster\'s account', () => {
     });
   });
 
+  test('accounts that are not 12 digits or are only known at deploy time are not counted, even when most mappings have them', () => {
+    const plan = planAwsAuthMigration(configMap([
+      '- rolearn: arn:aws:iam::aws:role/a', '- rolearn: arn:aws:iam::12345:role/b',
+      `- rolearn: "arn:aws:iam::${TOKEN}:role/c"`, `- rolearn: "arn:aws:iam::${TOKEN}:role/d"`, `- rolearn: ${role('e')}`,
+    ]));
+    expect([plan.clusterAccount, plan.clusterAccountInferred]).toEqual([ACCOUNT, true]);
+  });
+
   test('given: the plan carries it, not inferred', () => {
     const plan = planAwsAuthMigration('[]', { clusterAccount: '222233334444' });
     expect([plan.clusterAccount, plan.clusterAccountInferred]).toEqual(['222233334444', false]);
@@ -348,6 +364,8 @@ describe('awsAuthEntryId', () => {
 
   test('a run of characters an id cannot hold is one hyphen', () => {
     expect(awsAuthEntryId(entry(user('a+=,.@b')), new Set())).toBe('user-a-b');
+    // A user keeps its path in the id, and a path may hold ':' (IAM paths are printable ASCII).
+    expect(awsAuthEntryId(entry(user('team:a/alice')), new Set())).toBe('user-team-a-alice');
   });
 });
 
@@ -366,6 +384,7 @@ describe('which mappings claim their principal (a later mapping of it is a dupli
     ['an IAM Identity Center role written without its path', [`- rolearn: ${role('AWSReservedSSO_Admin_0123456789abcdef')}`, '  groups: [system:masters]'], {}],
     ['a managed node group\'s role mapped to groups', [`- rolearn: ${role('nodes')}`, '  groups: [devs]'], { managedNodeRoleArns: [role('nodes')] }],
     ['a self-managed node role', [`- rolearn: ${role('nodes')}`, `  ${NODE_GROUPS}`], {}],
+    ['a node role that is not among the roles of its account', [`- rolearn: ${role('gone')}`, `  ${NODE_GROUPS}`], { completeRoleAccounts: [ACCOUNT], roleArns: [role('other')] }],
   ])('%s does', (_what, lines, options) => {
     expect(secondIsDuplicate(lines, options)).toBe(true);
   });
@@ -399,6 +418,16 @@ describe('what a principal mapping keeps', () => {
     expect(plan.unmappable).toEqual([]);
     expect(Object.keys(plan.entries[0])).not.toContain('username');
     expect(plan.entries[0].kubernetesGroups).toEqual(['devs']);
+  });
+
+  test.each([
+    ['system:masters only (the cluster admin policy)', '  groups: [system:masters]'],
+    ['a username only', '  username: ops'],
+    ['a system: group only (reported)', '  groups: [system:foo]'],
+    ['an invalid group only (reported)', '  groups: ["with space"]'],
+  ])('%s: no note that it only authenticates', (_what, line) => {
+    const plan = planAwsAuthMigration(configMap([`- rolearn: ${role('ops')}`, line]));
+    expect(plan.notes.map((n) => n.reason)).not.toContain(ONLY_AUTHENTICATES);
   });
 
   test('nothing but the ARN: the note that it only authenticates', () => {

@@ -17,7 +17,9 @@ describe('access policy names and ARNs', () => {
     ['arn:aws-cn:eks::aws:cluster-access-policy/AmazonEKSEditPolicy', 'AmazonEKSEditPolicy'],
     ['AmazonEKSViewPolicy', 'AmazonEKSViewPolicy'],
     ['arn:aws:eks::aws:cluster-access-policy/', 'arn:aws:eks::aws:cluster-access-policy/'],
-  ])('the name of %s is %s', (arn, name) => {
+    // The name runs to the end: a line break after it makes the text no policy ARN.
+    ['arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy\n', 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy\n'],
+  ])('the name of %p is %p', (arn, name) => {
     expect(accessPolicyNameOfArn(arn)).toBe(name);
   });
 

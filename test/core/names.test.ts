@@ -206,7 +206,8 @@ describe('accessEntryUsernameProblem', () => {
     expect(accessEntryUsernameProblem(username)).toEqual({ problem: `username '${username}' contains ${described}`, fix: 'remove the whitespace' });
   });
 
-  test.each(['{{SessionName}}', 'dev-{{SessionName}}', 'a{{SessionName}}:x'])('%p has {{SessionName}} without a colon before it', (username) => {
+  // Judged on the text before {{SessionName}}: a deploy-time value after it does not matter.
+  test.each(['{{SessionName}}', 'dev-{{SessionName}}', 'a{{SessionName}}:x', `dev-{{SessionName}}${TOKEN}`])('%p has {{SessionName}} without a colon before it', (username) => {
     expect(accessEntryUsernameProblem(username)).toEqual({
       problem: `username '${username}' has {{SessionName}} without a colon before it`,
       fix: "put a prefix and a colon before it, e.g. 'sso-user:{{SessionName}}'",

@@ -67,6 +67,8 @@ describe('checkIssuerUrl: other issuers', () => {
     `https://oidc.eks..amazonaws.com/id/${ID}`,
     'https://oidc.eks.us-east-1.amazonaws.com/id/',
     `https://oidc.eks.us-east-1.amazonaws.com.cn.example.org/id/${ID}`,
+    // An EKS issuer inside the path of another: the whole URL must be the EKS issuer.
+    `https://issuer.example.com/https://oidc.eks.us-east-1.amazonaws.com/id/${ID}`,
   ])('%s is refused without the opt-in', (given) => {
     expect(checkIssuerUrl(given)).toEqual(failed(given, `openIdConnectIssuerUrl '${given}' is not an EKS cluster's issuer (https://oidc.eks.<region>.amazonaws.com/id/<id>)`, NOT_EKS_FIX));
   });
@@ -95,6 +97,7 @@ describe('checkIssuerUrl: what is not an issuer URL', () => {
     [`${URL}#frag`, `openIdConnectIssuerUrl '${URL}#frag' contains "#"; an issuer URL has no whitespace, query or fragment`],
     [`http://${ISSUER}`, `openIdConnectIssuerUrl 'http://${ISSUER}' does not use https://; OIDC issuers (and IAM OIDC providers) are https URLs`],
     [`git+ssh.1-x://${ISSUER}`, `openIdConnectIssuerUrl 'git+ssh.1-x://${ISSUER}' does not use https://; OIDC issuers (and IAM OIDC providers) are https URLs`],
+    [`http://x.example.com/https://${ISSUER}`, `openIdConnectIssuerUrl 'http://x.example.com/https://${ISSUER}' does not use https://; OIDC issuers (and IAM OIDC providers) are https URLs`],
     [ISSUER, `openIdConnectIssuerUrl '${ISSUER}' is not a URL (it must start with https://)`],
     [`1http://${ISSUER}`, `openIdConnectIssuerUrl '1http://${ISSUER}' is not a URL (it must start with https://)`],
     [`//${ISSUER}`, `openIdConnectIssuerUrl '//${ISSUER}' is not a URL (it must start with https://)`],
